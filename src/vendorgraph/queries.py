@@ -1,0 +1,177 @@
+"""The query library: one SPARQL file per question in ``queries/``, each with a header.
+
+Header lines at the top of each ``.rq`` file::
+
+    # title: Every path by which personal data reaches a country
+    # description: free text (may repeat)
+    # param: country: country = US -- destination country (ISO 3166-1 alpha-2)
+    # columns: controller, path, recipient, country, mechanisms, categories, quote, document
+
+Parameter types: ``country`` (ISO code -> loc: IRI), ``iri``, ``org`` (name or IRI of an
+organisation), ``string``, ``date``, ``integer``. Values are bound as variables
+(``?country``), never pasted into the text.
+
+>>> [q.name for q in list_queries()][:1]
+['all-transfers']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .errors import QueryError
+from .resources import data_dir
+from .store import ResultTable, Store
+
+_HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
+_PARAM = re.compile(r"^(\w+)\s*:\s*(\w+)\s*(?:=\s*(\S+))?\s*(?:--\s*(.*))?$")
+TYPES = ("country", "iri", "org", "string", "date", "integer")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    default: str | None
+    doc: str
+
+    @property
+    def required(self) -> bool:
+        return self.default is None
+
+
+@dataclass(frozen=True)
+class QuerySpec:
+    """A parsed ``.rq`` file."""
+
+    name: str
+    path: Path
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    columns: tuple[str, ...]
+    text: str
+    meta: tuple[tuple[str, str], ...] = ()
+
+    def get(self, key: str, default: str = "") -> str:
+        return dict(self.meta).get(key, default)
+
+
+def parse_query_file(path: Path, name: str | None = None) -> QuerySpec:
+    text = path.read_text(encoding="utf-8")
+    title, desc, params, cols, meta = "", [], [], (), []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        m = _HEADER.match(line)
+        if not m:
+            continue
+        key, val = m.group(1).lower(), m.group(2).strip()
+        if key == "title":
+            title = val
+        elif key == "description":
+            desc.append(val)
+        elif key == "param":
+            pm = _PARAM.match(val)
+            if not pm or pm.group(2) not in TYPES:
+                raise QueryError(f"{path}: bad param header {val!r}")
+            params.append(Param(pm.group(1), pm.group(2), pm.group(3), (pm.group(4) or "").strip()))
+        elif key == "columns":
+            cols = tuple(c.strip() for c in val.split(",") if c.strip())
+        else:
+            meta.append((key, val))
+    qname = name or path.stem.replace("_", "-")
+    return QuerySpec(qname, path, title, " ".join(desc), tuple(params), cols, text, tuple(meta))
+
+
+@cache
+def _library(folder: str) -> dict[str, QuerySpec]:
+    root = data_dir("queries") / folder if folder else data_dir("queries")
+    specs = [parse_query_file(p) for p in sorted(root.glob("*.rq"))]
+    return {s.name: s for s in specs}
+
+
+def list_queries(folder: str = "") -> list[QuerySpec]:
+    """The shipped queries of ``queries/`` (or its sub-folder ``checks`` / ``risk``), by name."""
+    return sorted(_library(folder).values(), key=lambda s: s.name)
+
+
+def get_query(name_or_path: str | Path) -> QuerySpec:
+    """A shipped query by name (``usa-paths``, ``checks/flow-evidence``) or a user's ``.rq`` file."""
+    s = str(name_or_path)
+    if s.endswith(".rq"):
+        p = Path(s)
+        if not p.is_file():
+            raise QueryError(f"{s}: no such query file")
+        return parse_query_file(p)
+    folder, _, base = s.rpartition("/")
+    spec = _library(folder).get(base.replace("_", "-")) if folder in ("", "checks", "risk") else None
+    if spec is None:
+        names = ", ".join(q.name for q in list_queries())
+        raise QueryError(f"unknown query {s!r}; known: {names}")
+    return spec
+
+
+def _term(param: Param, value: str, store: Store | None) -> Any:
+    from pyoxigraph import Literal, NamedNode
+
+    from .ids import org_iri
+    from .vocab import XSD, country
+
+    t = param.type
+    try:
+        if t == "country":
+            v = value.strip()
+            if v != "third_countries" and not re.fullmatch(r"[A-Za-z]{2}", v):
+                raise ValueError("expected an ISO 3166-1 alpha-2 code such as US")
+            return NamedNode(country(v))
+        if t == "iri":
+            return NamedNode(value)
+        if t == "org":
+            return NamedNode(value if value.startswith(("http://", "https://")) else org_iri(value))
+        if t == "date":
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError("expected YYYY-MM-DD")
+            return Literal(value, datatype=NamedNode(XSD.date))
+        if t == "integer":
+            return Literal(str(int(value)), datatype=NamedNode(XSD.integer))
+        return Literal(value)
+    except ValueError as e:
+        raise QueryError(f"parameter {param.name}={value!r}: {e}") from e
+
+
+def bindings(spec: QuerySpec, values: dict[str, str], store: Store | None = None) -> dict[str, Any]:
+    """Check ``values`` against the spec's params and turn them into RDF terms."""
+    known = {p.name for p in spec.params}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise QueryError(f"query {spec.name!r} takes no parameter {unknown[0]!r} (takes: {', '.join(sorted(known)) or 'none'})")
+    out = {}
+    for p in spec.params:
+        v = values.get(p.name, p.default)
+        if v is None:
+            raise QueryError(f"query {spec.name!r} needs parameter {p.name!r} ({p.type}): {p.doc}")
+        out[p.name] = _term(p, str(v), store)
+    return out
+
+
+def run(store: Store, name_or_path: str | Path, **params: str) -> ResultTable:
+    """Run a library query with parameters bound safely.
+
+    >>> from vendorgraph.store import open_store
+    >>> run(open_store(None), "usa-paths").columns[:2]
+    ('controller', 'path')
+    """
+    spec = get_query(name_or_path)
+    try:
+        return store.query(spec.text, bindings(spec, {k: str(v) for k, v in params.items()}, store))
+    except QueryError as e:
+        if str(e).startswith("invalid SPARQL in query"):
+            raise QueryError(str(e).replace("in query", f"in {spec.path.name}", 1)) from e
+        raise

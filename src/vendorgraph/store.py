@@ -1,0 +1,140 @@
+"""The triple store: an embedded on-disk Oxigraph store, or any SPARQL 1.1 endpoint.
+
+Both implement :class:`Store`. Queries see the union of all named graphs as their
+default graph (Oxigraph: ``use_default_graph_as_union``; Virtuoso and most servers do so
+by default). Parameters reach SPARQL only as bindings, never pasted into query text.
+
+>>> s = open_store(None)          # in-memory, for tests and notebooks
+>>> s.query("SELECT (1 AS ?x) {}").rows
+[('1',)]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Protocol, Sequence
+
+from .errors import QueryError, StoreError
+from .resources import ontology_files
+from .vocab import META_GRAPH, REFERENCE_GRAPH, VG
+
+DEFAULT_STORE = Path(".vendorgraph") / "store"
+STORE_ENV = "VENDORGRAPH_STORE"
+
+
+@dataclass(frozen=True)
+class ResultTable:
+    """A SELECT result: column names and rows of plain strings (IRIs, lexical forms) or None."""
+
+    columns: tuple[str, ...]
+    rows: list[tuple[str | None, ...]]
+
+    def dicts(self) -> list[dict[str, str | None]]:
+        return [dict(zip(self.columns, r)) for r in self.rows]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+class Store(Protocol):
+    """What every backend offers. ``quads`` are pyoxigraph Quads."""
+
+    location: str
+
+    def replace_graph(self, graph: str, quads: Sequence[Any], meta_remove: Sequence[Any] = (),
+                      meta_add: Sequence[Any] = ()) -> None:
+        """Atomically: drop ``graph``, insert ``quads``, update the meta graph."""
+
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> ResultTable: ...
+
+    def ask(self, sparql: str, bindings: dict[str, Any] | None = None) -> bool: ...
+
+    def construct(self, sparql: str, bindings: dict[str, Any] | None = None) -> list[Any]: ...
+
+    def update(self, sparql: str) -> None: ...
+
+    def quads(self, graph: str | None = None) -> Iterable[Any]: ...
+
+    def named_graphs(self) -> list[str]: ...
+
+    def triple_count(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+def default_location() -> str:
+    """``$VENDORGRAPH_STORE`` or ``./.vendorgraph/store``."""
+    return os.environ.get(STORE_ENV) or str(DEFAULT_STORE)
+
+
+def open_store(location: str | os.PathLike[str] | None, *, read_only: bool = False,
+               load_reference: bool = True) -> Store:
+    """Open a store: ``None`` for in-memory, an ``http(s)://`` endpoint URL, or a directory path."""
+    loc = None if location is None else str(location)
+    if loc and loc.startswith(("http://", "https://")):
+        from .store_endpoint import EndpointStore
+
+        store: Store = EndpointStore(loc)
+    else:
+        from .store_oxigraph import OxigraphStore
+
+        store = OxigraphStore(loc, read_only=read_only)
+    if load_reference and not read_only:
+        ensure_reference(store)
+    return store
+
+
+def reference_hash() -> str:
+    """Hash of every ontology file: the reference graph is reloaded when it changes."""
+    h = hashlib.sha256()
+    for f in ontology_files():
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def ensure_reference(store: Store) -> bool:
+    """Load ``ontology/`` into the reference graph unless the stored copy is current. True if (re)loaded."""
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    want = reference_hash()
+    have = store.query(
+        "SELECT ?h WHERE { GRAPH ?m { ?g ?p ?h } }",
+        {"m": NamedNode(META_GRAPH), "g": NamedNode(REFERENCE_GRAPH), "p": NamedNode(VG.contentHash)},
+    )
+    if have.rows and have.rows[0][0] == want:
+        return False
+    quads = list(reference_quads())
+    mark = Quad(NamedNode(REFERENCE_GRAPH), NamedNode(VG.contentHash), Literal(want), NamedNode(META_GRAPH))
+    old = [Quad(NamedNode(REFERENCE_GRAPH), NamedNode(VG.contentHash), Literal(r[0]), NamedNode(META_GRAPH))
+           for r in have.rows if r[0]]
+    store.replace_graph(REFERENCE_GRAPH, quads, meta_remove=old, meta_add=[mark])
+    return True
+
+
+def reference_quads() -> Iterable[Any]:
+    """Every triple of the ontology files, in the reference graph."""
+    from pyoxigraph import NamedNode, Quad, RdfFormat, parse
+
+    g = NamedNode(REFERENCE_GRAPH)
+    for f in ontology_files():
+        try:
+            for t in parse(path=str(f), format=RdfFormat.TURTLE):
+                yield Quad(t.subject, t.predicate, t.object, g)
+        except SyntaxError as e:
+            raise StoreError(f"{f}: invalid Turtle: {e}") from e
+
+
+def term_text(term: Any) -> str | None:
+    """Plain string of an RDF term: the IRI, the lexical form, or the blank node id."""
+    if term is None:
+        return None
+    return term.value
+
+
+def check_query_error(e: Exception, sparql_name: str = "query") -> QueryError:
+    msg = str(e).splitlines()[0] if str(e) else e.__class__.__name__
+    return QueryError(f"invalid SPARQL in {sparql_name}: {msg}")

@@ -1,0 +1,106 @@
+"""Embedded on-disk Oxigraph store (pyoxigraph).
+
+Writes go through one SPARQL Update per document, which Oxigraph runs as one transaction:
+a crash or an error leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from .errors import StoreError
+from .sparql import bind_values
+from .store import ResultTable, check_query_error, term_text
+
+
+def _nt(quads: Iterable[Any]) -> str:
+    """Quads as the body of INSERT DATA / DELETE DATA, grouped by graph."""
+    by_graph: dict[str, list[str]] = {}
+    for q in quads:
+        by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+    return "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in sorted(by_graph.items()))
+
+
+class OxigraphStore:
+    """A pyoxigraph Store at ``path`` (``None``: in memory)."""
+
+    def __init__(self, path: str | None, *, read_only: bool = False) -> None:
+        from pyoxigraph import Store
+
+        self.location = path or ":memory:"
+        try:
+            if path is None:
+                self._s = Store()
+            elif read_only:
+                if not Path(path).is_dir():
+                    raise StoreError(f"{path}: no store here (run 'vendorgraph ingest' first)")
+                self._s = Store.read_only(path)
+            else:
+                Path(path).mkdir(parents=True, exist_ok=True)
+                self._s = Store(path)
+        except OSError as e:
+            raise StoreError(f"{path}: cannot open store: {e}") from e
+
+    @property
+    def raw(self) -> Any:
+        """The underlying ``pyoxigraph.Store`` (for bulk loading)."""
+        return self._s
+
+    def replace_graph(self, graph: str, quads: Sequence[Any], meta_remove: Sequence[Any] = (),
+                      meta_add: Sequence[Any] = ()) -> None:
+        parts = [f"DROP SILENT GRAPH <{graph}>"]
+        if meta_remove:
+            parts.append("DELETE DATA {\n" + _nt(meta_remove) + "\n}")
+        body = list(quads) + list(meta_add)
+        if body:
+            parts.append("INSERT DATA {\n" + _nt(body) + "\n}")
+        try:
+            self._s.update(" ;\n".join(parts))
+        except (OSError, SyntaxError) as e:
+            raise StoreError(f"{self.location}: write failed: {e}") from e
+
+    def _run(self, sparql: str, bindings: dict[str, Any] | None) -> Any:
+        try:
+            return self._s.query(bind_values(sparql, bindings), use_default_graph_as_union=True)
+        except SyntaxError as e:
+            raise check_query_error(e) from e
+
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> ResultTable:
+        res = self._run(sparql, bindings)
+        cols = tuple(v.value for v in res.variables)
+        rows = [tuple(term_text(sol[c]) for c in cols) for sol in res]
+        return ResultTable(cols, rows)
+
+    def ask(self, sparql: str, bindings: dict[str, Any] | None = None) -> bool:
+        return bool(self._run(sparql, bindings))
+
+    def construct(self, sparql: str, bindings: dict[str, Any] | None = None) -> list[Any]:
+        return list(self._run(sparql, bindings))
+
+    def update(self, sparql: str) -> None:
+        try:
+            self._s.update(sparql)
+        except SyntaxError as e:
+            raise check_query_error(e, "update") from e
+
+    def quads(self, graph: str | None = None) -> Iterable[Any]:
+        from pyoxigraph import NamedNode
+
+        return self._s.quads_for_pattern(None, None, None, NamedNode(graph) if graph else None)
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._s.named_graphs())
+
+    def triple_count(self) -> int:
+        return len(self._s)
+
+    def flush(self) -> None:
+        self._s.flush()
+
+    def close(self) -> None:
+        try:
+            self._s.flush()
+        except (OSError, AttributeError):
+            pass
+        del self._s
