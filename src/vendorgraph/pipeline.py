@@ -22,6 +22,7 @@ from .model import Document, Facts
 from .resolve import resolve_facts
 from .segment import segment
 from .store import Store
+from .versions import store_document
 
 
 @dataclass
@@ -90,25 +91,6 @@ def write_facts(inputs: Sequence[str | Path], out_dir: Path, extractor: str = "r
         report.outputs.append(factsjson.write(facts, out_dir, doc.stem))
         report.ok.append(str(path))
     return report
-
-
-def store_document(store: Store, doc: Document, facts: Facts, key: str | None = None) -> int:
-    """Write one version's named graph and make it current, in one transaction. Returns triples written."""
-    from pyoxigraph import NamedNode, Quad
-
-    from .vocab import META_GRAPH, VG
-
-    info = document_info(doc, key)
-    quads = build_quads(facts, info)
-    meta = NamedNode(META_GRAPH)
-    d, v = NamedNode(info.doc_iri), NamedNode(info.version_iri)
-    current = store.query("SELECT ?v WHERE { GRAPH ?m { ?d ?p ?v } }",
-                          {"m": meta, "d": d, "p": NamedNode(VG.currentVersion)})
-    old = [Quad(d, NamedNode(VG.currentVersion), NamedNode(r[0]), meta) for r in current.rows if r[0]]
-    add = [Quad(d, NamedNode(VG.currentVersion), v, meta), Quad(d, NamedNode(VG.hasVersion), v, meta)]
-    add += [Quad(v, NamedNode(VG.previousVersion), o.object, meta) for o in old if o.object != v]
-    store.replace_graph(info.version_iri, quads, meta_remove=old, meta_add=add)
-    return len(quads)
 
 
 def ingest(inputs: Sequence[str | Path], store: Store, extractor: str = "rules",
