@@ -1,0 +1,248 @@
+"""The vendor registry: vendors, their legal entities and services, read from ``ontology/reference/``.
+
+``Registry.default()`` loads ``vendors*.ttl`` once per process. ``resolve(name)`` maps a name as a
+policy writes it to a vendor (and entity or service when the name is one): exact after dropping
+case, punctuation and legal forms; then without trailing country/qualifier words ("Google Germany
+GmbH" -> Google); then a strict fuzzy match for typos. A longer name that merely starts with a
+vendor's name ("Google-Partner Agentur XY GmbH", "ZoomInfo", "Metaflow GmbH") never matches.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Iterable
+
+from ..errors import RegistryError
+from ..resources import data_dir
+from ..vocab import LOC, RDF, RDFS, SKOS, VG
+from .names import NameLexicon, compact
+
+#: Minimum rapidfuzz ratio (0-100) for a fuzzy match, and the shortest key it is tried on.
+FUZZY_CUTOFF = 92.0
+FUZZY_MIN_LEN = 7
+#: Kinds of index entries, most specific first (an entity name beats a service beats a vendor alias).
+_KIND_RANK = {"entity": 0, "vendor": 1, "service": 2}
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """A legal entity of a vendor; ``parent`` is the IRI of the owning entity."""
+
+    iri: str
+    name: str
+    country: str | None  # ISO 3166-1 alpha-2
+    parent: str | None
+    dpf_certified: bool | None
+    dpf_as_of: str | None
+    source: str
+    aliases: tuple[str, ...] = ()
+    vendor: str = ""
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class VendorRecord:
+    """A vendor (group) with its entities, service names and aliases."""
+
+    iri: str
+    name: str
+    aliases: tuple[str, ...]
+    entities: tuple[EntityRecord, ...]
+    services: tuple[str, ...]
+    category: str | None
+    source: str = ""
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class Match:
+    """The result of resolving a name: the vendor, and the entity or service the name denotes."""
+
+    vendor: VendorRecord
+    entity: EntityRecord | None
+    service: str | None
+    surface: str
+    score: float
+
+
+@dataclass(frozen=True)
+class _Entry:
+    vendor: str
+    kind: str  # entity | vendor | service
+    target: str  # entity IRI, vendor IRI or service label
+    surface: str
+
+
+def _local(iri: str, ns: str) -> str:
+    return iri[len(ns):] if iri.startswith(ns) else iri
+
+
+def _read_triples(files: Iterable[Path]) -> dict[str, dict[str, list[str]]]:
+    """subject -> predicate -> object values (IRIs and literal values as strings), in file order."""
+    from pyoxigraph import NamedNode, RdfFormat, parse
+
+    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for f in files:
+        try:
+            for t in parse(path=str(f), format=RdfFormat.TURTLE):
+                if isinstance(t.subject, NamedNode):
+                    out[t.subject.value][t.predicate.value].append(t.object.value)
+        except (SyntaxError, ValueError, OSError) as e:
+            raise RegistryError(f"{f.name}: cannot read reference data: {e}") from e
+    return out
+
+
+def reference_files(pattern: str) -> list[Path]:
+    """Files of ``ontology/reference`` matching ``pattern``, sorted."""
+    return sorted((data_dir("ontology") / "reference").glob(pattern))
+
+
+def load_lexicon() -> NameLexicon:
+    """Legal forms from name-forms.ttl; qualifiers from it plus every country label of countries.ttl."""
+    t = _read_triples(reference_files("name-forms.ttl") + reference_files("countries.ttl"))
+    forms: list[str] = []
+    quals: list[str] = []
+    for s, po in t.items():
+        labels = po.get(SKOS.prefLabel, []) + po.get(SKOS.altLabel, []) + po.get(RDFS.label, [])
+        types = po.get(RDF.type, [])
+        if VG.LegalForm in types:
+            forms.extend(labels)
+        elif VG.NameQualifier in types or po.get(VG.isoCode):
+            quals.extend(labels)
+    return NameLexicon.from_labels(forms, quals)
+
+
+class Registry:
+    """Vendors, entities and services with a name index. Build with :meth:`default` or :meth:`from_files`."""
+
+    def __init__(self, vendors: dict[str, VendorRecord], lexicon: NameLexicon,
+                 entries: list[_Entry]) -> None:
+        self._vendors = vendors
+        self.lexicon = lexicon
+        self._entries = entries
+        self._exact: dict[str, list[_Entry]] = defaultdict(list)
+        self._compact: dict[str, list[_Entry]] = defaultdict(list)
+        for e in entries:
+            k = lexicon.key(e.surface)
+            if k:
+                self._exact[k].append(e)
+                self._compact[compact(k)].append(e)
+        for d in (self._exact, self._compact):
+            for lst in d.values():
+                lst.sort(key=lambda e: (_KIND_RANK[e.kind], e.vendor, e.target))
+        self._entities = {en.iri: en for v in vendors.values() for en in v.entities}
+        self._fuzzy_keys = sorted(k for k in self._exact if len(k) >= FUZZY_MIN_LEN)
+        self._cache: dict[str, Match | None] = {}
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    @cache
+    def default(cls) -> "Registry":
+        """The registry of ``ontology/reference/vendors*.ttl`` (loaded once per process)."""
+        return cls.from_files(reference_files("vendors*.ttl"))
+
+    @classmethod
+    def from_files(cls, files: Iterable[Path], lexicon: NameLexicon | None = None) -> "Registry":
+        """Build from Turtle files (see ontology/README.md for the shape)."""
+        return cls.from_triples(_read_triples(files), lexicon or load_lexicon())
+
+    @classmethod
+    def from_triples(cls, t: dict[str, dict[str, list[str]]], lexicon: NameLexicon) -> "Registry":
+        from .build import build_records
+
+        vendors, entries = build_records(t)
+        return cls(vendors, lexicon, entries)
+
+    # ------------------------------------------------------------------ lookups
+    def vendor(self, iri: str) -> VendorRecord:
+        """The vendor with this IRI; :class:`RegistryError` if unknown."""
+        try:
+            return self._vendors[iri]
+        except KeyError:
+            raise RegistryError(f"unknown vendor {iri}") from None
+
+    def vendors(self) -> list[VendorRecord]:
+        """All vendors, sorted by IRI."""
+        return [self._vendors[k] for k in sorted(self._vendors)]
+
+    def entity(self, iri: str) -> EntityRecord | None:
+        """The legal entity with this IRI, if any."""
+        return self._entities.get(iri)
+
+    def parent_chain(self, entity_iri: str) -> list[EntityRecord]:
+        """The entity and its parents, nearest first (stops at cycles and unknown parents)."""
+        chain: list[EntityRecord] = []
+        seen: set[str] = set()
+        cur = self._entities.get(entity_iri)
+        while cur and cur.iri not in seen:
+            chain.append(cur)
+            seen.add(cur.iri)
+            cur = self._entities.get(cur.parent) if cur.parent else None
+        return chain
+
+    def entries(self) -> list[_Entry]:
+        """Every (surface form, vendor, kind, target) of the index (for checks)."""
+        return list(self._entries)
+
+    def surface_forms(self, *, include_seeded: bool = True, min_length: int = 3) -> list[tuple[str, str]]:
+        """(surface form, vendor IRI) for gazetteer matching; longest first, then alphabetical.
+
+        ``include_seeded=False`` leaves out vendors seeded from the CC0 company list (only curated ones).
+        """
+        pairs = set()
+        for e in self._entries:
+            if len(e.surface) < min_length:
+                continue
+            if not include_seeded and self._vendors[e.vendor].source != "curated":
+                continue
+            pairs.add((e.surface, e.vendor))
+        return sorted(pairs, key=lambda p: (-len(p[0]), p[0], p[1]))
+
+    def resolve(self, name: str) -> Match | None:
+        """The vendor ``name`` denotes, or None when no registry vendor is safely the same."""
+        if name in self._cache:
+            return self._cache[name]
+        m = self._resolve(name)
+        self._cache[name] = m
+        return m
+
+    def _resolve(self, name: str) -> Match | None:
+        key = self.lexicon.key(name)
+        if not key:
+            return None
+        hits = self._exact.get(key)
+        if hits:
+            return self._match(hits[0], name, 1.0)
+        hits = self._compact.get(compact(key))
+        if hits:
+            return self._match(hits[0], name, 0.97)
+        stripped = self.lexicon.strip_qualifiers(key)
+        if stripped != key:
+            hits = self._exact.get(stripped)
+            if hits:
+                return self._match(hits[0], name, 0.9, entity_level=False)
+        if len(key) >= FUZZY_MIN_LEN:
+            from rapidfuzz import fuzz, process
+
+            best = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if best and _digits(best[0]) == _digits(key) and best[0][0] == key[0]:
+                return self._match(self._exact[best[0]][0], name, round(0.9 * best[1] / 100, 3))
+        return None
+
+    def _match(self, e: _Entry, surface: str, score: float, entity_level: bool = True) -> Match:
+        v = self._vendors[e.vendor]
+        entity = self._entities.get(e.target) if e.kind == "entity" and entity_level else None
+        service = e.target if e.kind == "service" else None
+        return Match(vendor=v, entity=entity, service=service, surface=surface, score=score)
+
+
+def _digits(key: str) -> str:
+    return "".join(ch for ch in key if ch.isdigit())
+
+
+def country_code(iri: str | None) -> str | None:
+    """ISO code of a loc: country IRI."""
+    return _local(iri, str(LOC)) if iri else None
