@@ -104,8 +104,24 @@ def dumps(facts: Facts) -> str:
 def write(facts: Facts, out_dir: Path, stem: str) -> Path:
     """Write ``out_dir/<stem>.json`` atomically (temp file + rename); return the path."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{stem}.json"
+    target = out_dir / f"{safe_stem(stem)}.json"
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_text(dumps(facts), encoding="utf-8")
     tmp.replace(target)
     return target
+
+
+def safe_stem(stem: str) -> str:
+    """A document name made safe as a file name inside the output folder: no separators, no leading dots.
+
+    >>> safe_stem("../../etc/passwd")
+    'etc_passwd'
+    """
+    import re
+
+    cleaned = re.sub(r"[^\w.\-]+", "_", stem.replace("..", "_")).strip("._")[:120]
+    if not cleaned:
+        from .ids import digest
+
+        cleaned = "document-" + digest(stem, n=12)
+    return cleaned

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from . import factsjson
-from .errors import InputError
+from .errors import InputError, StoreError
 from .extract import get_extractor
 from .graph import DocumentInfo, build_quads
 from .ids import text_hash
@@ -22,7 +22,6 @@ from .model import Document, Facts
 from .resolve import resolve_facts
 from .segment import segment
 from .store import Store
-from .versions import store_document
 
 
 @dataclass
@@ -34,6 +33,7 @@ class Report:
     failed: list[tuple[str, str]] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     triples: int = 0
+    bytes: int = 0
 
     @property
     def exit_code(self) -> int:
@@ -55,7 +55,9 @@ def extract_document(doc: Document, extractor: str = "rules") -> Facts:
 
 
 def document_info(doc: Document, key: str | None = None) -> DocumentInfo:
-    return DocumentInfo(key or doc.name, doc.name, text_hash(doc.text), doc.language, len(doc.text))
+    from .versions import document_key
+
+    return DocumentInfo(key or document_key(doc), doc.name, text_hash(doc.text), doc.language, len(doc.text))
 
 
 def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
@@ -63,7 +65,9 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for raw in inputs:
         p = Path(raw)
-        if p.is_dir():
+        if isinstance(raw, str) and raw.lower().startswith(("http://", "https://")):
+            out.append(raw)  # type: ignore[arg-type]  # a URL stays a string (load() fetches it)
+        elif p.is_dir():
             out.extend(sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")))
         elif any(ch in str(raw) for ch in "*?[") and not p.exists():
             anchor = Path(p.anchor) if p.is_absolute() else Path(".")
@@ -93,19 +97,202 @@ def write_facts(inputs: Sequence[str | Path], out_dir: Path, extractor: str = "r
     return report
 
 
+# --- ingest: a process pool extracts, the parent is the single writer -----------------------
+
+#: A write transaction holds at most this many documents or (about) this many triples.
+BATCH_DOCS = 64
+BATCH_TRIPLES = 40_000
+#: Documents in flight per worker process (bounds memory: texts and triples are never all held).
+WINDOW_PER_JOB = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """One document as a worker returns it: its version graph as N-Triples text, or why it failed."""
+
+    source: str
+    key: str = ""
+    doc_iri: str = ""
+    version_iri: str = ""
+    ntriples: str = ""
+    triples: int = 0
+    size: int = 0
+    error: str | None = None
+
+
+def extract_file(path: str, extractor: str = "rules") -> Extracted:
+    """Load, extract, resolve and build one file's version graph (runs in a worker process)."""
+    try:
+        doc = load(path)
+        info = document_info(doc)
+        quads = build_quads(extract_document(doc, extractor), info)
+    except InputError as e:
+        return Extracted(str(path), error=e.reason)
+    except Exception as e:  # noqa: BLE001 - one document's bug must not stop the others
+        return Extracted(str(path), error=f"extraction failed: {type(e).__name__}: {e}")
+    nt = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    return Extracted(str(path), info.key, info.doc_iri, info.version_iri, nt, len(quads), len(doc.text.encode()))
+
+
+def default_jobs(n_inputs: int) -> int:
+    """All usable cores, but no pool for a handful of files."""
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return 1 if n_inputs < 4 else max(1, min(cores, n_inputs))
+
+
+def _warm(extractor: str) -> None:
+    """Worker initializer: import and compile everything once per process."""
+    get_extractor(extractor)
+
+
+def extract_all(paths: Sequence[Path], extractor: str = "rules", jobs: int = 1) -> Iterator[Extracted]:
+    """Extracted documents in input order; with ``jobs > 1`` from a process pool, a bounded window in flight."""
+    if jobs <= 1:
+        for p in paths:
+            yield extract_file(str(p), extractor)
+        return
+    import multiprocessing as mp
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    ctx = mp.get_context("forkserver")
+    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_warm, initargs=(extractor,))
+    todo = iter(paths)
+    window: deque = deque()
+    try:
+        for p in todo:
+            window.append((p, pool.submit(extract_file, str(p), extractor)))
+            if len(window) >= jobs * WINDOW_PER_JOB:
+                break
+        while window:
+            p, fut = window.popleft()
+            try:
+                yield fut.result()
+            except BrokenProcessPool as e:
+                raise StoreError(f"ingest stopped: a worker process died while reading {p} ({e})") from e
+            nxt = next(todo, None)
+            if nxt is not None:
+                window.append((nxt, pool.submit(extract_file, str(nxt), extractor)))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def meta_changes(store: Store, doc_iri: str, version_iri: str, current: str | None = None) -> tuple[list, list]:
+    """(remove, add) quads of the meta graph that make ``version_iri`` the current version of ``doc_iri``.
+
+    ``current`` overrides the stored current version (a version written earlier in the same batch).
+    """
+    from . import versions
+
+    return versions.meta_changes(store, doc_iri, version_iri, current)
+
+
+def write_versions(store: Store, items: Sequence[Extracted]) -> None:
+    """Write several documents' version graphs and make each current: one transaction where the store can."""
+    remove: list = []
+    add: list = []
+    per_item = []
+    for it in items:
+        r, a = meta_changes(store, it.doc_iri, it.version_iri)
+        per_item.append((r, a))
+        remove += r
+        add += a
+    batch = getattr(store, "write_batch", None)
+    if batch is not None:
+        batch([(it.version_iri, it.ntriples) for it in items], remove, add)
+        return
+    from pyoxigraph import NamedNode, Quad, RdfFormat, parse
+
+    for it, (r, a) in zip(items, per_item):  # per-document atomicity on stores without batches
+        g = NamedNode(it.version_iri)
+        quads = [Quad(t.subject, t.predicate, t.object, g)
+                 for t in parse(it.ntriples.encode(), format=RdfFormat.N_TRIPLES)]
+        store.replace_graph(it.version_iri, quads, meta_remove=r, meta_add=a)
+
+
+class _Writer:
+    """The single writer: gathers extracted documents and writes them in batches."""
+
+    def __init__(self, store: Store, report: Report, batch_docs: int, batch_triples: int) -> None:
+        self.store, self.report = store, report
+        self.batch_docs, self.batch_triples = batch_docs, batch_triples
+        self.pending: list[Extracted] = []
+        self.triples = 0
+
+    def add(self, item: Extracted) -> None:
+        if any(p.key == item.key for p in self.pending):
+            self.flush()  # a second version of one document goes in the next transaction
+        self.pending.append(item)
+        self.triples += item.triples
+        if len(self.pending) >= self.batch_docs or self.triples >= self.batch_triples:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        write_versions(self.store, self.pending)
+        self.report.ok.extend(it.source for it in self.pending)
+        self.report.triples += self.triples
+        self.report.bytes += sum(it.size for it in self.pending)
+        self.pending, self.triples = [], 0
+
+
 def ingest(inputs: Sequence[str | Path], store: Store, extractor: str = "rules",
-           on_error: Callable[[InputError], None] | None = None) -> Report:
-    """Load, extract and store each input; a failing file is reported and the rest go on."""
+           on_error: Callable[[InputError], None] | None = None, *, jobs: int | None = None,
+           batch_docs: int = BATCH_DOCS, batch_triples: int = BATCH_TRIPLES,
+           progress: Callable[[int], Any] | None = None) -> Report:
+    """Load, extract and store each input; a failing file is reported and the rest go on.
+
+    ``jobs`` worker processes extract (default: all cores; 1 = in this process); this process
+    writes batches of up to ``batch_docs`` documents, each batch in one transaction.
+    ``progress(total)`` may return a bar with ``update(n)`` and ``close()`` (e.g. ``tqdm``).
+    """
+    paths = expand_inputs(inputs)
+    jobs = default_jobs(len(paths)) if jobs is None else jobs
     report = Report()
-    for path in expand_inputs(inputs):
+    bar = progress(len(paths)) if progress else None
+
+    def failed(source: str, reason: str) -> None:
+        report.failed.append((source, reason))
+        if on_error:
+            on_error(InputError(source, reason))
+
+    try:
+        if jobs <= 1:
+            _ingest_serial(paths, store, extractor, report, failed, bar)
+            return report
+        writer = _Writer(store, report, max(1, batch_docs), max(1, batch_triples))
+        for item in extract_all(paths, extractor, jobs):
+            if item.error is not None:
+                failed(item.source, item.error)
+            else:
+                writer.add(item)
+            if bar is not None:
+                bar.update(1)
+        writer.flush()
+    finally:
+        if bar is not None:
+            bar.close()
+    return report
+
+
+def _ingest_serial(paths: Sequence[Path], store: Store, extractor: str, report: Report,
+                   failed: Callable[[str, str], None], bar: Any) -> None:
+    """One process, one transaction per document through ``versions.store_document``."""
+    from .versions import store_document
+
+    for path in paths:
         try:
             doc = load(path)
             facts = extract_document(doc, extractor)
         except InputError as e:
-            report.failed.append((str(path), e.reason))
-            if on_error:
-                on_error(e)
-            continue
-        report.triples += store_document(store, doc, facts)
-        report.ok.append(str(path))
-    return report
+            failed(str(path), e.reason)
+        else:
+            report.triples += store_document(store, doc, facts)
+            report.bytes += len(doc.text.encode())
+            report.ok.append(str(path))
+        if bar is not None:
+            bar.update(1)

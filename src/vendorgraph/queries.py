@@ -11,8 +11,8 @@ Parameter types: ``country`` (ISO code -> loc: IRI), ``iri``, ``org`` (name or I
 organisation), ``string``, ``date``, ``integer``. Values are bound as variables
 (``?country``), never pasted into the text.
 
->>> [q.name for q in list_queries()][:1]
-['all-transfers']
+>>> "usa-paths" in [q.name for q in list_queries()]
+True
 """
 
 from __future__ import annotations
@@ -134,7 +134,9 @@ def _term(param: Param, value: str, store: Store | None) -> Any:
         if t == "iri":
             return NamedNode(value)
         if t == "org":
-            return NamedNode(value if value.startswith(("http://", "https://")) else org_iri(value))
+            if value.startswith(("http://", "https://")):
+                return NamedNode(value)
+            return NamedNode(find_org(store, value) if store is not None else org_iri(value))
         if t == "date":
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 raise ValueError("expected YYYY-MM-DD")
@@ -144,6 +146,28 @@ def _term(param: Param, value: str, store: Store | None) -> Any:
         return Literal(value)
     except ValueError as e:
         raise QueryError(f"parameter {param.name}={value!r}: {e}") from e
+
+
+def find_org(store: Store, name: str) -> str:
+    """IRI of the organisation called ``name`` (label or alias; exact match first, else a unique partial match).
+
+    >>> from vendorgraph.store import open_store
+    >>> find_org(open_store(None), "No Such Vendor 4711")
+    Traceback (most recent call last):
+    ...
+    vendorgraph.errors.QueryError: no organisation in the store matches 'No Such Vendor 4711'
+    """
+    from pyoxigraph import Literal
+
+    rows = store.query(get_query("find-org").text, {"name": Literal(name)}).rows
+    exact = [r for r in rows if r[2] == "1"]
+    pick = exact if exact else rows
+    if len(pick) == 1:
+        return str(pick[0][0])
+    if not pick:
+        raise QueryError(f"no organisation in the store matches {name!r}")
+    names = ", ".join(str(r[1]) for r in pick[:5])
+    raise QueryError(f"{name!r} matches {len(pick)} organisations ({names}{', ...' if len(pick) > 5 else ''}); give the IRI")
 
 
 def bindings(spec: QuerySpec, values: dict[str, str], store: Store | None = None) -> dict[str, Any]:
@@ -175,3 +199,41 @@ def run(store: Store, name_or_path: str | Path, **params: str) -> ResultTable:
         if str(e).startswith("invalid SPARQL in query"):
             raise QueryError(str(e).replace("in query", f"in {spec.path.name}", 1)) from e
         raise
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One consistency check of ``queries/checks/``: it passes when its query returns no rows."""
+
+    spec: QuerySpec
+    table: ResultTable
+
+    @property
+    def ok(self) -> bool:
+        return not self.table.rows
+
+
+def run_checks(store: Store, names: list[str] | None = None) -> list[CheckResult]:
+    """Run every check (or the named ones) of ``queries/checks/``.
+
+    >>> from vendorgraph.store import open_store
+    >>> all(r.ok for r in run_checks(open_store(None)))
+    True
+    """
+    specs = list_queries("checks")
+    if names:
+        known = {s.name: s for s in specs}
+        missing = [n for n in names if n not in known]
+        if missing:
+            raise QueryError(f"unknown check {missing[0]!r}; known: {', '.join(known)}")
+        specs = [known[n] for n in names]
+    return [CheckResult(s, store.query(s.text, bindings(s, {}, store))) for s in specs]
+
+
+def queries_table(folder: str = "") -> ResultTable:
+    """The library as a table: name, title, parameters (``name: type = default``), columns, description."""
+    rows = []
+    for q in list_queries(folder):
+        params = "; ".join(f"{p.name}: {p.type}" + (f" = {p.default}" if p.default is not None else "") for p in q.params)
+        rows.append((q.name, q.title, params, ", ".join(q.columns), q.description))
+    return ResultTable(("name", "title", "params", "columns", "description"), rows)

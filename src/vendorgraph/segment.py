@@ -1,37 +1,124 @@
-"""Split a policy into segments (headings, paragraphs, list items) that know their heading path.
+"""Split a policy into segments (headings, paragraphs, list items, label-value lines) that know
+their heading path, and segments into sentences.
+
+Headings are numbered ("3.1 Hosting"), markdown ("## Hosting") or short unpunctuated lines that
+introduce longer text ("Google Analytics 4"); unnumbered headings nest below the last numbered one.
+Address blocks and phone lines are never headings. Rules live in ``ingest/rules/structure.json``.
 
 >>> segs = segment("1. Hosting\\n\\nWe use AWS.\\n")
 >>> [(s.kind, s.heading_path) for s in segs]
 [('heading', ()), ('paragraph', ('1. Hosting',))]
+>>> [s.kind for s in segment("Recipients of the data: IT service providers\\n- first item\\n")]
+['label_value', 'list_item']
 """
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
 
 from .model import Segment
+from .resources import data_dir
 
-_HEADING = re.compile(r"^(?:#{1,6}\s+.+|(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z]\.)\s+\S.{0,100})$")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_SENT_END = re.compile(r"[.!?](?:[\"'”“)\]]*)\s+(?=[\"'„“(\[]?[A-ZÄÖÜ0-9])")
 
 
-def _is_heading(line: str, next_blank: bool) -> bool:
+@cache
+def structure_rules() -> dict:
+    """The segmentation rules (``ingest/rules/structure.json``)."""
+    return json.loads((data_dir("ingest") / "rules" / "structure.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    r = structure_rules()
+    labels = sorted((lab for labs in r["labels"].values() for lab in labs), key=len, reverse=True)
+    known = "|".join(re.escape(lab) for lab in labels)
+    return {
+        "bullet": re.compile(r["bullet"]),
+        "md": re.compile(r["markdown_heading"]),
+        "num": re.compile(r["numbered_heading"]),
+        "label": re.compile(r["generic_label"]),
+        "known_label": re.compile(rf"^(?:{known})\b\s*:?", re.I),
+        "address": re.compile(r["address_line"]),
+    }
+
+
+@cache
+def _label_kinds() -> dict[str, str]:
+    return {lab.lower(): kind for kind, labs in structure_rules()["labels"].items() for lab in labs}
+
+
+def label_of(text: str) -> tuple[str, str, int] | None:
+    """``(label, kind, value_offset)`` of a "Label: value" line; kind is a key of the label lexicon or "other".
+
+    >>> label_of("Empfänger: IT-Dienstleister")
+    ('Empfänger', 'recipients', 11)
+    """
+    s = _patterns()["bullet"].sub("", text, count=1) if _patterns()["bullet"].match(text) else text
+    lead = len(text) - len(s)
+    m = _patterns()["known_label"].match(s)
+    if m and (s[: m.end()].rstrip().endswith(":") or s[m.end():].strip()):
+        label = s[: m.end()].rstrip(" :")
+        rest = len(s[m.end():]) - len(s[m.end():].lstrip())
+        return label, _label_kinds().get(label.lower(), "other"), lead + m.end() + rest
+    m = _patterns()["label"].match(s)
+    if m and len(m.group(1).split()) <= structure_rules()["generic_label_max_words"]:
+        label = m.group(1).strip()
+        return label, _label_kinds().get(label.lower(), "other"), lead + (m.start(2) if m.group(2) else len(s))
+    return None
+
+
+def _short(line: str) -> bool:
     s = line.strip()
-    if not s or len(s) > 110 or s.endswith((".", ",", ";")) and not re.match(r"^\d+\.$", s):
-        return bool(_HEADING.match(s)) and len(s) < 80 and not s.endswith(".")
-    if _HEADING.match(s):
-        return True
-    return next_blank and len(s) < 70 and not s.endswith((":", ".")) and s[0].isupper()
+    return 0 < len(s) <= 90 and len(s.split()) <= 12 and not s.endswith((".", ",", ";", ":", "!")) \
+        and not _patterns()["bullet"].match(line)
 
 
-def _level(line: str) -> int:
+def _numbered(line: str) -> int:
+    """Heading depth of a numbered or markdown heading line, else 0."""
     s = line.strip()
-    m = re.match(r"^(#{1,6})\s", s)
+    m = _patterns()["md"].match(s)
     if m:
         return len(m.group(1))
-    m = re.match(r"^(\d+(?:\.\d+)*)\.?\s", s)
-    if m:
-        return m.group(1).count(".") + 1
-    return 1
+    m = _patterns()["num"].match(s)
+    if not m or len(s) > 110 or (s.endswith((".", ",", ";")) and len(s.split()) > 6):
+        return 0
+    if not m.group(2)[:1].isupper() and not m.group(2)[:1] in "„“\"'(" and not m.group(2)[:1].isdigit():
+        return 0
+    return max(1, m.group(1).rstrip(".").count(".") + 1)
+
+
+def _plain_heading(lines: list[str], i: int, prev: int | None, nxt: int | None) -> bool:
+    line = lines[i]
+    s = line.strip()
+    if not _short(line) or line[:1].isspace() or not (s[0].isupper() or s[0].isdigit()):
+        return False
+    if _patterns()["address"].search(s) or label_of(s) or nxt is None:
+        return False
+    if s.split()[-1].lower() in structure_rules()["heading_never_ends_with"]:
+        return False
+    if prev is not None and _short(lines[prev]) and not _numbered(lines[prev]) and not label_of(lines[prev]):
+        return False
+    return not _short(lines[nxt]) or bool(_numbered(lines[nxt])) or bool(label_of(lines[nxt].strip()))
+
+
+def _neighbours(lines: list[str]) -> tuple[list[int | None], list[int | None]]:
+    prev: list[int | None] = []
+    last: int | None = None
+    for i, line in enumerate(lines):
+        prev.append(last)
+        if line.strip():
+            last = i
+    nxt: list[int | None] = [None] * len(lines)
+    last = None
+    for i in range(len(lines) - 1, -1, -1):
+        nxt[i] = last
+        if lines[i].strip():
+            last = i
+    return prev, nxt
 
 
 def segment(text: str) -> list[Segment]:
@@ -39,22 +126,68 @@ def segment(text: str) -> list[Segment]:
     out: list[Segment] = []
     path: list[tuple[int, str]] = []
     lines = text.split("\n")
-    pos = 0
+    prev, nxt = _neighbours(lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    num_depth = 0
     for i, line in enumerate(lines):
-        start = pos
-        pos += len(line) + 1
         if not line.strip():
             continue
         lead = len(line) - len(line.lstrip())
-        s, e = start + lead, start + len(line.rstrip())
-        next_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
-        prev_blank = i == 0 or not lines[i - 1].strip()
-        if prev_blank and _is_heading(line, next_blank):
-            lvl = _level(line)
-            path = [p for p in path if p[0] < lvl]
+        s, e = starts[i] + lead, starts[i] + len(line.rstrip())
+        after_colon = prev[i] is not None and lines[prev[i]].rstrip().endswith(":")
+        depth = 0 if lead else _numbered(line)
+        if depth and after_colon and (depth == 1 or len(line.strip()) > 60):
+            depth = 0  # "1. first point" after "the following:" is a list item
+        if depth:
+            num_depth = depth
+        elif _plain_heading(lines, i, prev[i], nxt[i]):
+            depth = num_depth + 1
+        if depth:
+            path = [p for p in path if p[0] < depth]
             out.append(Segment(s, e, text[s:e], "heading", tuple(h for _, h in path)))
-            path.append((lvl, text[s:e]))
+            path.append((depth, text[s:e]))
             continue
-        kind = "list_item" if re.match(r"^\s*(?:[-*•·]|\d+[.)]|[a-z][.)])\s", line) else "paragraph"
-        out.append(Segment(s, e, text[s:e], kind, tuple(h for _, h in path)))
+        if _patterns()["bullet"].match(line):
+            kind = "list_item"
+        elif label_of(line.strip()):
+            kind = "label_value"
+        else:
+            kind = "paragraph"
+        hp = tuple(h for _, h in path)
+        last = out[-1] if out else None
+        if (kind == "paragraph" and last and last.kind == "paragraph" and last.heading_path == hp
+                and prev[i] == i - 1 and line.lstrip()[:1].islower() and not last.text.endswith((".", ":", "!", "?"))):
+            out[-1] = Segment(last.start, e, text[last.start:e], "paragraph", hp)  # hard-wrapped line
+            continue
+        out.append(Segment(s, e, text[s:e], kind, hp))
+    return out
+
+
+def abbreviations() -> frozenset[str]:
+    return frozenset(structure_rules()["abbreviations"])
+
+
+def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of ``text`` (plus ``offset``); abbreviations do not split.
+
+    >>> t = "We use Google Inc. in the USA. See Art. 28 GDPR."
+    >>> [t[s:e] for s, e in sentences(t)]
+    ['We use Google Inc. in the USA.', 'See Art. 28 GDPR.']
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    abbr = abbreviations()
+    for m in _SENT_END.finditer(text):
+        word = _LAST_WORD.search(text, max(start, m.start() - 24), m.start())
+        if word and (word.group(1) in abbr or re.fullmatch(r"(?:\w\.)*\w", word.group(1)) and len(word.group(1)) <= 1):
+            continue
+        end = m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
+        if text[start:end].strip():
+            out.append((offset + start, offset + end))
+        start = m.end()
+    tail = text[start:].rstrip()
+    if tail.strip():
+        out.append((offset + start, offset + start + len(tail)))
     return out

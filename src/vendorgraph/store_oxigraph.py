@@ -60,6 +60,28 @@ class OxigraphStore:
         except (OSError, SyntaxError) as e:
             raise StoreError(f"{self.location}: write failed: {e}") from e
 
+    def write_batch(self, graphs: Sequence[tuple[str, str]], meta_remove: Sequence[Any] = (),
+                    meta_add: Sequence[Any] = ()) -> None:
+        """Bulk ingest, one transaction: replace each graph by its N-Triples text, update the meta graph.
+
+        The N-Triples come from pyoxigraph terms (``pipeline.extract_file``), never from user text.
+        """
+        from pyoxigraph import NamedNode
+
+        names = [str(NamedNode(g)) for g, _ in graphs]
+        parts = [f"DROP SILENT GRAPH {n}" for n in names]
+        if meta_remove:
+            parts.append("DELETE DATA {\n" + _nt(meta_remove) + "\n}")
+        body = [f"GRAPH {n} {{\n{nt}\n}}" for n, (_, nt) in zip(names, graphs) if nt]
+        if meta_add:
+            body.append(_nt(meta_add))
+        if body:
+            parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+        try:
+            self._s.update(" ;\n".join(parts))
+        except (OSError, SyntaxError) as e:
+            raise StoreError(f"{self.location}: write failed: {e}") from e
+
     def _run(self, sparql: str, bindings: dict[str, Any] | None) -> Any:
         try:
             return self._s.query(bind_values(sparql, bindings), use_default_graph_as_union=True)
@@ -101,6 +123,6 @@ class OxigraphStore:
     def close(self) -> None:
         try:
             self._s.flush()
-        except (OSError, AttributeError):
+        except (OSError, AttributeError, RuntimeError):  # RuntimeError: read-only stores cannot flush
             pass
         del self._s

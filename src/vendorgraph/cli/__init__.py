@@ -15,7 +15,7 @@ from typing import Sequence
 from ..errors import VendorgraphError
 
 #: Subcommand modules, in help order.
-MODULES = ("core", "query", "registry", "versions", "viz", "report")
+MODULES = ("core", "query", "check", "registry", "versions", "viz", "report", "explain")
 
 
 def build_parser() -> argparse.ArgumentParser:

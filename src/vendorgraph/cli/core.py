@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from .common import add_store_arg, err, store_location, write_output
@@ -18,6 +19,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="extract policies and store their graphs")
     p.add_argument("policies", nargs="+", metavar="POLICY", help="files, folders or globs")
     p.add_argument("--extractor", default="rules")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="worker processes for extraction (default: all cores; 1: no pool)")
+    p.add_argument("--batch", type=int, default=None, metavar="DOCS",
+                   help="documents per write transaction (default: 64)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     add_store_arg(p)
     p.set_defaults(func=cmd_ingest)
 
@@ -45,13 +51,30 @@ def cmd_facts(args: argparse.Namespace) -> int:
     return rep.exit_code
 
 
+def _progress_bar(quiet: bool):
+    """A tqdm bar factory on stderr; silent when --quiet or stderr is not a terminal."""
+    def make(total: int):
+        from tqdm import tqdm
+
+        return tqdm(total=total, unit="doc", file=sys.stderr, disable=quiet or not sys.stderr.isatty(),
+                    dynamic_ncols=True, leave=False)
+
+    return make
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from ..pipeline import ingest
+    from ..pipeline import BATCH_DOCS, ingest
     from ..store import open_store
+
+    def report_error(e: Exception) -> None:
+        from tqdm import tqdm
+
+        tqdm.write(f"vendorgraph: error: {e}", file=sys.stderr)
 
     store = open_store(store_location(args))
     try:
-        rep = ingest(args.policies, store, args.extractor, on_error=_report_errors)
+        rep = ingest(args.policies, store, args.extractor, on_error=report_error, jobs=args.jobs,
+                     batch_docs=args.batch or BATCH_DOCS, progress=_progress_bar(args.quiet))
     finally:
         store.close()
     print(f"{rep.summary()}; {rep.triples} triples written to {store_location(args)}")

@@ -1,83 +1,119 @@
-"""A first rule-based extractor (English and German): controller, named legal entities,
-explicit third-country transfers and their mechanisms.
+"""The rule-based extractor (English and German): controller, parties and their roles, third-country
+transfers with mechanisms and chains, negations, and (through :mod:`.categories`) data and recipient
+categories. Every fact carries evidence spans with the rule that fired and a confidence.
 
-Rules and lexicons are data in ``ingest/rules/``; this module only applies them.
+Rules and lexicons are data (``ingest/rules``, ``ingest/lexicons``, ``ontology/taxonomies``); the
+modules of this package only apply them:
+
+- :mod:`.mentions` organisation names, :mod:`.parties` controller and stated countries,
+- :mod:`.roles` roles and sub-processing chains, :mod:`.transfers` and :mod:`.flows` transfers.
+
+>>> from vendorgraph.load import from_text
+>>> from vendorgraph.segment import segment
+>>> d = from_text("Controller: ACME GmbH, Berlin, Germany. We use Zoom Video Communications, Inc., San Jose, USA.")
+>>> f = RuleExtractor().extract(d, segment(d.text))
+>>> [(t.recipient, t.country, t.mechanisms, t.explicit) for t in f.transfers]
+[('Zoom', 'US', ('none_stated',), False)]
 """
 
 from __future__ import annotations
 
-import json
-import re
-from functools import cache
+from collections import defaultdict
 from typing import Sequence
 
-from ..model import Controller, Document, Facts, Party, Segment, Span, Transfer
-from ..resources import data_dir
+from ..model import CategoryFact, Document, Facts, Party, Segment, Span
+from .base import filter_by_confidence
+from .context import DocContext
+from .flows import build_transfers
+from .mentions import Mention, strip_legal_form
+from .parties import entity_countries, find_controller, not_a_party, passive
+from .roles import RoleFact, find_roles
+from .transfers import statements
+
+#: Evidence spans kept per party.
+MAX_PARTY_SPANS = 5
 
 
-@cache
-def rules() -> dict:
-    return json.loads((data_dir("ingest") / "rules" / "basic.json").read_text(encoding="utf-8"))
+def _display_name(ms: list[Mention]) -> str:
+    v = ms[0].vendor
+    if not v.key.startswith("local:"):
+        return v.name
+    entities = [m.surface for m in ms if m.kind == "entity"]
+    return strip_legal_form(entities[0]) if entities else ms[0].surface
 
 
-@cache
-def _entity_re() -> re.Pattern[str]:
-    forms = "|".join(re.escape(f) for f in sorted(rules()["legal_forms"], key=len, reverse=True))
-    return re.compile(r"\b((?:[A-Z][\w&.\-]*|[A-Z]{2,})(?:[ \-](?:[A-Z][\w&.\-]*|&|[a-z]{1,3}(?= [A-Z])))*)\s*,?\s+(" + forms + r")(?![\w])")
+def _party(ctx: DocContext, key: str, ms: list[tuple[int, Mention]], roles: list[RoleFact],
+           ent: dict[int, list[tuple[str, int, int]]]) -> Party | None:
+    mentions = [m for _, m in ms]
+    if all(not_a_party(m.surface) for m in mentions) or not_a_party(mentions[0].vendor.name):
+        return None
+    active = [m for m in mentions if not passive(ctx, m)]
+    if not active:
+        return None
+    name = _display_name(mentions)
+    aliases = sorted({m.surface for m in mentions if m.surface != name and not not_a_party(m.surface)})
+    services = sorted({m.vendor.service for m in mentions if m.vendor.service}
+                      | {m.surface for m in mentions if m.kind == "tool"})
+    codes = sorted({code for i, _ in ms for code, _, _ in ent.get(i, [])})
+    role_set = sorted({r.role for r in roles}) or ["recipient"]
+    first = active[0]
+    spans = [ctx.span(first.start, first.end, f"party.{first.kind}", first.confidence)]
+    spans += [r.span for r in roles][: MAX_PARTY_SPANS - 1]
+    vendor_id = next((m.vendor.iri for m in mentions if m.vendor.iri), None)
+    return Party(name, tuple(aliases), tuple(codes), tuple(role_set), tuple(services),
+                 tuple(sorted(set(spans), key=lambda s: s.start)), vendor_id)
 
 
-def _span(doc: Document, start: int, end: int, rule: str, seg: Segment | None = None) -> Span:
-    return Span(start, end, doc.text[start:end], rule, 1.0, seg.heading_path if seg else ())
+def _parties(ctx: DocContext, ent: dict[int, list[tuple[str, int, int]]], role_facts: list[RoleFact]
+             ) -> tuple[list[Party], dict[str, str]]:
+    by_key: dict[str, list[tuple[int, Mention]]] = defaultdict(list)
+    for i, m in enumerate(ctx.mentions):
+        if m.vendor.key not in ctx.controller_keys:
+            by_key[m.vendor.key].append((i, m))
+    roles: dict[str, list[RoleFact]] = defaultdict(list)
+    for r in role_facts:
+        roles[r.vendor].append(r)
+    parties, names = [], {}
+    for key in sorted(by_key):
+        p = _party(ctx, key, by_key[key], roles.get(key, []), ent)
+        if p is None:
+            continue
+        parties.append(p)
+        names[key] = p.name
+    return sorted(parties, key=lambda p: p.name.lower()), names
 
 
-def _countries(text: str) -> list[str]:
-    out = []
-    for code, pattern in rules()["countries"].items():
-        if re.search(pattern, text):
-            out.append(code)
-    return out
-
-
-def _mechanisms(text: str) -> list[str]:
-    return [m for m, pattern in rules()["mechanisms"].items() if re.search(pattern, text, re.I)]
+def _categories(doc: Document, segments: Sequence[Segment]) -> tuple[tuple[CategoryFact, ...], tuple[CategoryFact, ...]]:
+    """(recipient categories, data categories) from the categories module, when it is installed."""
+    try:
+        from .categories import find_data_categories, find_recipient_categories
+    except ImportError:
+        return (), ()
+    return find_recipient_categories(doc, segments), find_data_categories(doc, segments)
 
 
 class RuleExtractor:
+    """The default extractor. ``min_confidence`` drops facts whose best evidence is weaker."""
+
     name = "rules"
 
+    def __init__(self, min_confidence: float = 0.0) -> None:
+        self.min_confidence = min_confidence
+
     def extract(self, doc: Document, segments: Sequence[Segment]) -> Facts:
-        text = doc.text
-        controller = None
-        cm = re.search(rules()["controller_cue"], text, re.I)
-        entities: dict[str, list[Span]] = {}
-        for seg in segments:
-            for m in _entity_re().finditer(seg.text):
-                name = f"{m.group(1)} {m.group(2)}".strip()
-                s = seg.start + m.start()
-                entities.setdefault(name, []).append(_span(doc, s, seg.start + m.end(), "party.legal_form", seg))
-        if cm:
-            after = [(n, sp) for n, sps in entities.items() for sp in sps if sp.start >= cm.start()]
-            if after:
-                n, sp = min(after, key=lambda x: x[1].start)
-                controller = Controller(n, None, None, (sp,))
-        parties = []
-        transfers = []
-        for name, spans in sorted(entities.items()):
-            if controller and name == controller.name:
-                continue
-            countries: list[str] = []
-            for sp in spans:
-                tail = text[sp.end: sp.end + 40]
-                countries += [c for c in _countries(tail.split(".")[0])]
-            parties.append(Party(name, (name,), tuple(sorted(set(countries))), ("recipient",), (), tuple(spans[:3])))
-        for seg in segments:
-            if not re.search(rules()["transfer_cue"], seg.text, re.I):
-                continue
-            cs = [c for c in _countries(seg.text) if c not in rules()["eea"]]
-            if not cs:
-                continue
-            mechs = _mechanisms(seg.text) or ["none_stated"]
-            for c in cs:
-                transfers.append(Transfer("category:it_service_providers", c, tuple(sorted(mechs)), None, True, (),
-                                          (_span(doc, seg.start, seg.end, "transfer.sentence", seg),)))
-        return Facts(doc.name, doc.language, controller, tuple(parties), (), tuple(transfers), (), (), self.name)
+        ctx = DocContext.build(doc, segments)
+        controller = find_controller(ctx)
+        ent = entity_countries(ctx)
+        role_facts, subs = find_roles(ctx)
+        parties, names = _parties(ctx, ent, role_facts)
+        st = statements(ctx)
+        transfers = build_transfers(ctx, st, subs, ent, names)
+        rcats, dcats = _categories(doc, segments)
+        facts = Facts(doc.name, doc.language, controller, tuple(parties), rcats, transfers, dcats,
+                      tuple(st.negations), self.name)
+        return filter_by_confidence(facts, self.min_confidence)
+
+
+def evidence_span(doc: Document, start: int, end: int, rule: str, confidence: float = 1.0) -> Span:
+    """A span of ``doc`` (helper for other extractors)."""
+    return Span(start, end, doc.text[start:end], rule, confidence)

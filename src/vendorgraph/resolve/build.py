@@ -55,7 +55,7 @@ def build_records(t: Triples) -> tuple[dict[str, VendorRecord], list[_Entry]]:
             rec = EntityRecord(
                 iri=s, name=_first(po, RDFS.label) or s, country=country_code(_first(po, VG.country)),
                 parent=_first(po, VG.parentEntity), dpf_certified=_bool(_first(po, VG.dpfCertified)),
-                dpf_as_of=_first(po, VG.dpfAsOf), source=_first(po, VG.source) or "",
+                dpf_as_of=_first(po, VG.dpfAsOf), source="; ".join(po.get(VG.source, [])),
                 aliases=tuple(po.get(SKOS.altLabel, [])), vendor=v, address=_first(po, VG.address))
             if v in entities:
                 entities[v].append(rec)

@@ -38,17 +38,26 @@ class NameLexicon:
 
     legal_forms: tuple[tuple[str, ...], ...]
     qualifiers: frozenset[tuple[str, ...]]
+    #: token sequence of a legal form -> the form it spells ("ltd" and "limited" -> the same id)
+    form_ids: tuple[tuple[tuple[str, ...], str], ...] = ()
 
     @classmethod
-    def from_labels(cls, legal_forms: list[str], qualifiers: list[str]) -> "NameLexicon":
-        """Build from label strings (each tokenised the same way as names)."""
-        forms = {tokens(f) for f in legal_forms} - {()}
-        quals = frozenset(tokens(q) for q in qualifiers) - {()}
-        return cls(tuple(sorted(forms, key=lambda f: (-len(f), f))), quals)
+    def from_labels(cls, legal_forms: list[str] | dict[str, list[str]], qualifiers: list[str]) -> "NameLexicon":
+        """Build from label strings (each tokenised the same way as names).
 
-    def key_tokens(self, name: str) -> tuple[str, ...]:
-        """Tokens of ``name`` with trailing legal forms removed (never all of them)."""
+        ``legal_forms`` is a list of labels, or form id -> its spellings (spellings of one id count as equal).
+        """
+        groups = legal_forms if isinstance(legal_forms, dict) else {" ".join(tokens(f)): [f] for f in legal_forms}
+        ids = {tokens(lab): fid for fid, labels in sorted(groups.items()) for lab in labels}
+        ids.pop((), None)
+        quals = frozenset(tokens(q) for q in qualifiers) - {()}
+        return cls(tuple(sorted(ids, key=lambda f: (-len(f), f))), quals, tuple(sorted(ids.items())))
+
+    def split(self, name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(key tokens, ids of the trailing legal forms removed, outermost last); never removes every token."""
         toks = tokens(name)
+        ids = dict(self.form_ids)
+        removed: list[str] = []
         changed = True
         while changed:
             changed = False
@@ -56,11 +65,16 @@ class NameLexicon:
                 n = len(form)
                 if len(toks) > n and toks[-n:] == form:
                     toks = toks[:-n]
+                    removed.append(ids.get(form, " ".join(form)))
                     if toks and toks[-1] == "and":  # "... & Co." leftovers
                         toks = toks[:-1]
                     changed = True
                     break
-        return toks
+        return toks, tuple(reversed(removed))
+
+    def key_tokens(self, name: str) -> tuple[str, ...]:
+        """Tokens of ``name`` with trailing legal forms removed (never all of them)."""
+        return self.split(name)[0]
 
     def key(self, name: str) -> str:
         """The comparison key: tokens without legal forms, joined by spaces."""

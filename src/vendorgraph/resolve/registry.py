@@ -23,8 +23,10 @@ from .names import NameLexicon, compact
 #: Minimum rapidfuzz ratio (0-100) for a fuzzy match, and the shortest key it is tried on.
 FUZZY_CUTOFF = 92.0
 FUZZY_MIN_LEN = 7
-#: Kinds of index entries, most specific first (an entity name beats a service beats a vendor alias).
-_KIND_RANK = {"entity": 0, "vendor": 1, "service": 2}
+#: Which kind of index entry wins when several share a key: a name written with a legal form
+#: ("Google Inc.") denotes an entity first; a bare name ("Google", "Amazon Web Services") the vendor or service.
+_RANK_WITH_FORM = {"entity": 0, "vendor": 1, "service": 2}
+_RANK_BARE = {"vendor": 0, "service": 1, "entity": 2}
 
 
 @dataclass(frozen=True)
@@ -80,18 +82,24 @@ def _local(iri: str, ns: str) -> str:
     return iri[len(ns):] if iri.startswith(ns) else iri
 
 
-def _read_triples(files: Iterable[Path]) -> dict[str, dict[str, list[str]]]:
-    """subject -> predicate -> object values (IRIs and literal values as strings), in file order."""
+def _read_triples(sources: Iterable[Path | str]) -> dict[str, dict[str, list[str]]]:
+    """subject -> predicate -> object values (IRIs and literal values as strings), in file order.
+
+    A source is a Turtle file path or a Turtle text (str).
+    """
     from pyoxigraph import NamedNode, RdfFormat, parse
 
     out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for f in files:
+    for src in sources:
+        label = src.name if isinstance(src, Path) else "<text>"
         try:
-            for t in parse(path=str(f), format=RdfFormat.TURTLE):
+            triples = (parse(path=str(src), format=RdfFormat.TURTLE) if isinstance(src, Path)
+                       else parse(src, format=RdfFormat.TURTLE))
+            for t in triples:
                 if isinstance(t.subject, NamedNode):
                     out[t.subject.value][t.predicate.value].append(t.object.value)
         except (SyntaxError, ValueError, OSError) as e:
-            raise RegistryError(f"{f.name}: cannot read reference data: {e}") from e
+            raise RegistryError(f"{label}: cannot read reference data: {e}") from e
     return out
 
 
@@ -103,13 +111,13 @@ def reference_files(pattern: str) -> list[Path]:
 def load_lexicon() -> NameLexicon:
     """Legal forms from name-forms.ttl; qualifiers from it plus every country label of countries.ttl."""
     t = _read_triples(reference_files("name-forms.ttl") + reference_files("countries.ttl"))
-    forms: list[str] = []
+    forms: dict[str, list[str]] = {}
     quals: list[str] = []
-    for s, po in t.items():
+    for s, po in sorted(t.items()):
         labels = po.get(SKOS.prefLabel, []) + po.get(SKOS.altLabel, []) + po.get(RDFS.label, [])
         types = po.get(RDF.type, [])
         if VG.LegalForm in types:
-            forms.extend(labels)
+            forms[s] = labels
         elif VG.NameQualifier in types or po.get(VG.isoCode):
             quals.extend(labels)
     return NameLexicon.from_labels(forms, quals)
@@ -125,14 +133,17 @@ class Registry:
         self._entries = entries
         self._exact: dict[str, list[_Entry]] = defaultdict(list)
         self._compact: dict[str, list[_Entry]] = defaultdict(list)
+        self._forms: dict[_Entry, tuple[str, ...]] = {}
         for e in entries:
-            k = lexicon.key(e.surface)
+            toks, forms = lexicon.split(e.surface)
+            self._forms[e] = forms
+            k = " ".join(toks)
             if k:
                 self._exact[k].append(e)
                 self._compact[compact(k)].append(e)
         for d in (self._exact, self._compact):
             for lst in d.values():
-                lst.sort(key=lambda e: (_KIND_RANK[e.kind], e.vendor, e.target))
+                lst.sort(key=lambda e: (e.vendor, e.kind, e.target))
         self._entities = {en.iri: en for v in vendors.values() for en in v.entities}
         self._fuzzy_keys = sorted(k for k in self._exact if len(k) >= FUZZY_MIN_LEN)
         self._cache: dict[str, Match | None] = {}
@@ -145,8 +156,8 @@ class Registry:
         return cls.from_files(reference_files("vendors*.ttl"))
 
     @classmethod
-    def from_files(cls, files: Iterable[Path], lexicon: NameLexicon | None = None) -> "Registry":
-        """Build from Turtle files (see ontology/README.md for the shape)."""
+    def from_files(cls, files: Iterable[Path | str], lexicon: NameLexicon | None = None) -> "Registry":
+        """Build from Turtle files or Turtle texts (see ontology/README.md for the shape)."""
         return cls.from_triples(_read_triples(files), lexicon or load_lexicon())
 
     @classmethod
@@ -163,6 +174,11 @@ class Registry:
             return self._vendors[iri]
         except KeyError:
             raise RegistryError(f"unknown vendor {iri}") from None
+
+    def vendor_match(self, iri: str) -> Match:
+        """A vendor-level :class:`Match` for a vendor IRI (as if its name had been resolved)."""
+        v = self.vendor(iri)
+        return Match(vendor=v, entity=None, service=None, surface=v.name, score=1.0)
 
     def vendors(self) -> list[VendorRecord]:
         """All vendors, sorted by IRI."""
@@ -210,26 +226,36 @@ class Registry:
         return m
 
     def _resolve(self, name: str) -> Match | None:
-        key = self.lexicon.key(name)
-        if not key:
+        toks, forms = self.lexicon.split(name)
+        if not toks:
             return None
+        key = " ".join(toks)
+        rank = _RANK_WITH_FORM if forms else _RANK_BARE
+
+        def pick(hits: list[_Entry], score: float, entity_level: bool = True) -> Match:
+            best = min(hits, key=lambda e: (rank[e.kind], self._forms[e] != forms, e.vendor, e.target))
+            if best.kind == "entity" and forms and self._forms[best] and self._forms[best] != forms:
+                # same name, other legal form ("Atlassian B.V." vs "Atlassian Pty Ltd"): the vendor, not that entity
+                entity_level = False
+            return self._match(best, name, score, entity_level)
+
         hits = self._exact.get(key)
         if hits:
-            return self._match(hits[0], name, 1.0)
+            return pick(hits, 1.0)
         hits = self._compact.get(compact(key))
         if hits:
-            return self._match(hits[0], name, 0.97)
+            return pick(hits, 0.97)
         stripped = self.lexicon.strip_qualifiers(key)
         if stripped != key:
             hits = self._exact.get(stripped)
             if hits:
-                return self._match(hits[0], name, 0.9, entity_level=False)
+                return pick(hits, 0.9, entity_level=False)
         if len(key) >= FUZZY_MIN_LEN:
             from rapidfuzz import fuzz, process
 
-            best = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-            if best and _digits(best[0]) == _digits(key) and best[0][0] == key[0]:
-                return self._match(self._exact[best[0]][0], name, round(0.9 * best[1] / 100, 3))
+            found = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if found and _digits(found[0]) == _digits(key) and found[0][0] == key[0]:
+                return pick(self._exact[found[0]], round(0.9 * found[1] / 100, 3))
         return None
 
     def _match(self, e: _Entry, surface: str, score: float, entity_level: bool = True) -> Match:

@@ -1,0 +1,174 @@
+"""A document prepared for the rules: sentences with their segment and section, organisation
+mentions, and the vendor each section is about (its *topic*).
+
+The topic of a sentence is the vendor named in the nearest heading above it ("8.1 Google Meet");
+failing that, the vendor named last before it in the same top-level section (a "Third country
+transfer" sub-heading inside a Google Analytics section is about Google).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ..model import Document, Segment, Span
+from ..segment import label_of, sentences
+from .lexicon import countries, find_labels, mechanism_patterns, role_patterns, rx
+from .mentions import Mention, find_mentions
+
+
+def _scan(kind: str, text: str) -> list[tuple[str, int, int]]:
+    """Whole-document matches of one kind: role/mechanism labels, countries, or a transfers rule."""
+    if kind == "role":
+        return find_labels(role_patterns(), text)
+    if kind == "mechanism":
+        return find_labels(mechanism_patterns(), text)
+    if kind == "country":
+        return sorted(countries().find(text), key=lambda h: h[1])
+    return [(kind, m.start(), m.end()) for m in rx("transfers", kind, re.I).finditer(text)]
+
+#: How far back (characters) a topic vendor may be named.
+TOPIC_REACH = 3000
+#: Longest quote an evidence span carries.
+MAX_QUOTE = 400
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    seg: int  # index into DocContext.segments
+    section: int  # id of the run of segments sharing a heading path
+    top: int  # id of the top-level section
+    kind: str  # segment kind
+    label_kind: str | None  # for label_value segments: recipients, third_country, ...
+    value_start: int  # where the value of a label_value line starts (== start otherwise)
+
+
+@dataclass
+class DocContext:
+    """Everything the rules look at, computed once per document."""
+
+    doc: Document
+    segments: Sequence[Segment]
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    controller_keys: frozenset[str] = frozenset()
+    heading_stack: list[tuple[int, ...]] = field(default_factory=list)  # per segment: heading segment ids
+    passive_cache: dict[int, bool] = field(default_factory=dict)  # sentence start -> opt-out/link sentence
+
+    @classmethod
+    def build(cls, doc: Document, segments: Sequence[Segment]) -> "DocContext":
+        ctx = cls(doc, segments)
+        ctx._hits, ctx._hit_starts = {}, {}
+        ctx.mentions = find_mentions(doc.text)
+        ctx._starts = [m.start for m in ctx.mentions]
+        ctx._index(segments)
+        return ctx
+
+    def _index(self, segments: Sequence[Segment]) -> None:
+        text = self.doc.text
+        section, top = -1, -1
+        last_path: tuple[str, ...] | None = None
+        stack: list[tuple[int, int]] = []  # (depth, segment id)
+        for i, seg in enumerate(segments):
+            depth = len(seg.heading_path)
+            if seg.kind == "heading":
+                stack = [s for s in stack if s[0] < depth + 1][:depth]
+                self.heading_stack.append(tuple(s for _, s in stack))
+                stack.append((depth + 1, i))
+            else:
+                self.heading_stack.append(tuple(s for _, s in stack))
+            path = seg.heading_path + ((seg.text,) if seg.kind == "heading" else ())
+            if path != last_path:
+                section += 1
+                if not last_path or not path or path[:1] != last_path[:1]:
+                    top += 1
+                last_path = path
+            lab = label_of(seg.text) if seg.kind in ("label_value", "list_item") else None
+            for s, e in sentences(seg.text, seg.start):
+                vs = seg.start + lab[2] if lab and s == seg.start else s
+                self.sentences.append(Sentence(s, e, text[s:e], i, section, top, seg.kind,
+                                               lab[1] if lab else None, vs))
+        self._sent_starts = [s.start for s in self.sentences]
+
+    # ------------------------------------------------------------------ lookups
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions inside ``[start, end)``, controller mentions excluded."""
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            m = self.mentions[i]
+            if m.end <= end and m.vendor.key not in self.controller_keys:
+                out.append(m)
+            i += 1
+        return out
+
+    def mention_before(self, pos: int, reach: int = TOPIC_REACH) -> Mention | None:
+        """The last non-controller mention ending before ``pos`` (within ``reach`` characters)."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0 and self.mentions[i].start >= pos - reach:
+            m = self.mentions[i]
+            if m.vendor.key not in self.controller_keys and m.end <= pos:
+                return m
+            i -= 1
+        return None
+
+    def topic(self, sent: Sentence) -> Mention | None:
+        """The vendor the sentence's section is about (see module docstring)."""
+        for h in reversed(self.heading_stack[sent.seg]):
+            seg = self.segments[h]
+            found = self.mentions_in(seg.start, seg.end)
+            if found:
+                return found[0]
+        first = self._first_in_section(sent)
+        if first is not None:
+            return first
+        m = self.mention_before(sent.start)
+        if m is None:
+            return None
+        j = bisect.bisect_right(self._sent_starts, m.start) - 1
+        return m if j >= 0 and self.sentences[j].top == sent.top else None
+
+    def hits(self, kind: str, start: int, end: int) -> list[tuple[str, int, int]]:
+        """Matches of ``kind`` (``role``, ``mechanism`` or ``country``) inside ``[start, end)``, offsets
+        relative to ``start``; the whole document is scanned once per kind."""
+        if kind not in self._hits:
+            self._hits[kind] = _scan(kind, self.doc.text)
+            self._hit_starts[kind] = [h[1] for h in self._hits[kind]]
+        found, starts = self._hits[kind], self._hit_starts[kind]
+        i = bisect.bisect_left(starts, start)
+        out = []
+        while i < len(found) and found[i][1] < end:
+            n, s, e = found[i]
+            if e <= end:
+                out.append((n, s - start, e - start))
+            i += 1
+        return out
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        """The sentence holding character ``pos``."""
+        j = bisect.bisect_right(self._sent_starts, pos) - 1
+        if j >= 0 and self.sentences[j].start <= pos < self.sentences[j].end:
+            return self.sentences[j]
+        return None
+
+    def _first_in_section(self, sent: Sentence) -> Mention | None:
+        """The first mention of the sentence's section that comes before the sentence."""
+        j = bisect.bisect_right(self._sent_starts, sent.start) - 1
+        while j > 0 and self.sentences[j - 1].section == sent.section:
+            j -= 1
+        found = self.mentions_in(self.sentences[j].start, sent.start) if j >= 0 else []
+        return found[0] if found else None
+
+    def span(self, start: int, end: int, rule: str, confidence: float, seg: int | None = None) -> Span:
+        """Evidence for ``text[start:end]`` (clipped to :data:`MAX_QUOTE` characters)."""
+        end = min(end, start + MAX_QUOTE)
+        hp = self.segments[seg].heading_path if seg is not None else ()
+        return Span(start, end, self.doc.text[start:end], rule, confidence, hp)
+
+    def sentence_span(self, sent: Sentence, rule: str, confidence: float) -> Span:
+        return self.span(sent.start, sent.end, rule, confidence, sent.seg)

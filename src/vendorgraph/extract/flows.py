@@ -1,0 +1,109 @@
+"""Turn transfer statements into transfers: section mechanisms, implicit destinations, chains, merging."""
+
+from __future__ import annotations
+
+from ..model import Span, Transfer
+from .context import DocContext
+from .lexicon import countries
+from .roles import SubProcessing
+from .transfers import THIRD, Cand, Statements, apply_section_mechanisms
+
+#: Evidence spans kept per transfer.
+MAX_SPANS = 4
+
+
+def _third(code: str) -> bool:
+    return code == THIRD or countries().third(code)
+
+
+def _stated(ctx: DocContext, ent: dict[int, list[tuple[str, int, int]]], key: str,
+            skip: frozenset[int] = frozenset()) -> dict[str, Span]:
+    """Non-EU/EEA countries stated for any entity of vendor ``key`` (mentions at ``skip`` left out)."""
+    out: dict[str, Span] = {}
+    for i, found in sorted(ent.items()):
+        m = ctx.mentions[i]
+        if m.vendor.key != key or m.start in skip:
+            continue
+        for code, s, e in found:
+            if countries().third(code) and code not in out:
+                out[code] = ctx.span(m.start, max(e, m.end), "transfer.implicit.address", 0.55)
+    return out
+
+
+def _mechanism_only(ctx: DocContext, st: Statements, ent: dict[int, list[tuple[str, int, int]]]) -> list[Cand]:
+    """A mechanism named for a recipient with no destination: its stated countries, else unnamed ones."""
+    have = {(c.recipient, c.section) for c in st.cands}
+    out: list[Cand] = []
+    for c in st.mech_only:
+        if (c.recipient, c.section) in have or not c.mechs:
+            continue
+        stated = _stated(ctx, ent, c.recipient) if not c.recipient.startswith("category:") else {}
+        for code in sorted(stated) or [THIRD]:
+            out.append(Cand(c.recipient, None, code, set(c.mechs), False, c.section, False, list(c.spans)))
+    return out
+
+
+def _suppress_unnamed(cands: list[Cand]) -> list[Cand]:
+    """Drop 'a third country' where the same section names the country, unless 'other' ones are meant."""
+    named = {(c.recipient, c.via, c.section) for c in cands if c.country != THIRD}
+    return [c for c in cands if c.country != THIRD or c.qualified or (c.recipient, c.via, c.section) not in named]
+
+
+def _chains(ctx: DocContext, subs: list[SubProcessing], ent: dict[int, list[tuple[str, int, int]]]) -> list[Cand]:
+    out: list[Cand] = []
+    for sp in subs:
+        by_surface = {code for i, f in ent.items() if ctx.mentions[i].surface == sp.sub.surface for code, _, _ in f}
+        codes = by_surface or set(_stated(ctx, ent, sp.sub.vendor.key))
+        sent = ctx.sentence_at(sp.span.start)
+        for code in sorted(c for c in codes if countries().third(c)):
+            out.append(Cand(sp.sub.vendor.key, sp.via.vendor.key, code, set(), False, sent.section if sent else -1, False,
+                            [Span(sp.span.start, sp.span.end, sp.span.quote, "transfer.chain.sub_processor",
+                                  0.55, sp.span.heading_path)]))
+    return out
+
+
+def _implicit(ctx: DocContext, cands: list[Cand], ent: dict[int, list[tuple[str, int, int]]],
+              keys: set[str], skip: frozenset[int]) -> list[Cand]:
+    have = {(c.recipient, c.via, c.country) for c in cands}
+    out: list[Cand] = []
+    for key in sorted(keys):
+        for code, span in sorted(_stated(ctx, ent, key, skip).items()):
+            if (key, None, code) not in have:
+                out.append(Cand(key, None, code, set(), False, -1, False, [span]))
+    return out
+
+
+def build_transfers(ctx: DocContext, st: Statements, subs: list[SubProcessing],
+                    ent: dict[int, list[tuple[str, int, int]]], names: dict[str, str]) -> tuple[Transfer, ...]:
+    """Merged transfers; ``names`` maps the vendor key of each kept party to its display name."""
+    chains = _chains(ctx, subs, ent)
+    apply_section_mechanisms(st.cands + chains, st.notes)
+    cands = _suppress_unnamed(st.cands + _mechanism_only(ctx, st, ent))
+    cands = [c for c in cands if _third(c.country)] + chains
+    cands += _implicit(ctx, cands, ent, set(names), frozenset(sp.sub.start for sp in subs))
+    merged: dict[tuple[str, str | None, str], Cand] = {}
+    for c in cands:
+        if not (c.recipient.startswith("category:") or c.recipient in names):
+            continue
+        if c.via is not None and c.via not in names:
+            continue
+        k = (c.recipient, c.via, c.country)
+        if k in merged:
+            merged[k].mechs |= c.mechs
+            merged[k].explicit = merged[k].explicit or c.explicit
+            merged[k].spans += c.spans
+        else:
+            merged[k] = Cand(c.recipient, c.via, c.country, set(c.mechs), c.explicit, c.section, c.qualified, list(c.spans))
+    out = []
+    for (r, via, country), c in merged.items():
+        mechs = tuple(sorted(c.mechs)) or ("none_stated",)
+        spans = sorted(set(c.spans), key=lambda s: (-s.confidence, s.start))[:MAX_SPANS]
+        out.append(Transfer(names.get(r, r), country, mechs, names.get(via) if via else None, c.explicit, (),
+                            tuple(sorted(spans, key=lambda s: s.start))))
+    return tuple(sorted(out, key=lambda t: (t.recipient, t.via or "", t.country)))
+
+
+def transfer_confidence(t: Transfer) -> float:
+    """A transfer is as certain as its strongest evidence."""
+    return max((s.confidence for s in t.evidence), default=0.0)
+

@@ -1,0 +1,288 @@
+"""Find organisation mentions in a policy and resolve them to vendors.
+
+Four kinds of mention: ``entity`` (a name with a legal form: "Google Ireland Limited"), ``brand``
+(a registry or lexicon surface form: "Google Analytics", "YouTube"), ``alias`` (a short name the text
+defines: 'Zoom Video Communications, Inc. ("Zoom")' or the first word of an entity name) and
+``tool`` (a CamelCase or domain-like name after "tool"/"service"/"Dienst"). ``group`` mentions
+("ACME Group") only serve to find the controller.
+
+>>> ms = find_mentions("We use Zoom Video Communications, Inc. (\\"Zoom\\"). Zoom stores data.")
+>>> sorted({(m.kind, m.surface) for m in ms})
+[('alias', 'Zoom'), ('entity', 'Zoom Video Communications, Inc.')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from .lexicon import lexicon, rules, rx
+
+_TOKEN = re.compile(r"[\w][\w&'+\-]*(?:\.(?:com|io|me|net|de|co|to)\b)?\.?")
+
+
+@dataclass(frozen=True)
+class Vendor:
+    """A vendor a mention resolves to: ``key`` groups mentions, ``iri`` is set for registry vendors."""
+
+    key: str
+    name: str
+    iri: str | None = None
+    service: str | None = None
+    entity_country: str | None = None
+    source: str = "local"  # curated | registry | lexicon | local
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    surface: str
+    kind: str
+    vendor: Vendor
+    confidence: float
+
+
+def _registry():
+    """The vendor registry when its module and data are available, else None."""
+    try:
+        from ..resolve.registry import Registry
+
+        return Registry.default()
+    except Exception:  # noqa: BLE001 - the registry is optional for extraction
+        return None
+
+
+@cache
+def gazetteer() -> dict[str, Vendor]:
+    """Surface form -> vendor, from the registry (curated vendors) and the fallback brand lexicon."""
+    out: dict[str, Vendor] = {}
+    reg = _registry()
+    if reg is not None:
+        for surface, iri in reg.surface_forms(include_seeded=False):
+            v = reg.vendor(iri)
+            m = reg.resolve(surface)
+            service = m.service if m and m.vendor.iri == iri else None
+            out.setdefault(" ".join(surface.split()), Vendor(iri, v.name, iri, service, None, "curated"))
+    for name, forms in lexicon("brands").get("vendors", {}).items():
+        for f in forms:
+            out.setdefault(" ".join(f.split()), Vendor(f"lex:{name.lower()}", name, None, None, None, "lexicon"))
+    return {k: v for k, v in out.items() if len(k) >= 2}
+
+
+@cache
+def _first_tokens() -> dict[str, int]:
+    """First token of each surface form -> the most tokens a form starting with it has."""
+    out: dict[str, int] = {}
+    for k in gazetteer():
+        toks = _TOKEN.findall(k)
+        if toks:
+            first = toks[0].rstrip(".")
+            out[first] = max(out.get(first, 1), len(toks))
+    return out
+
+
+def resolve_name(name: str) -> Vendor:
+    """The vendor an organisation name denotes: registry, then lexicon, then a local key."""
+    reg = _registry()
+    if reg is not None:
+        m = reg.resolve(name)
+        if m is not None:
+            return Vendor(m.vendor.iri, m.vendor.name, m.vendor.iri, m.service,
+                          m.entity.country if m.entity else None,
+                          "curated" if m.vendor.source == "curated" else "registry")
+    g = gazetteer().get(" ".join(name.split()))
+    if g is not None:
+        return g
+    base = strip_legal_form(name)
+    words = [w for w in re.split(r"[\s,]+", base) if w]
+    first = words[0] if words else base
+    stop = set(rules("parties")["first_word_stoplist"])
+    key = first if len(first) >= 3 and first not in stop else base
+    hit = gazetteer().get(key) or gazetteer().get(base)
+    if hit is not None:
+        return hit
+    return Vendor(f"local:{key.lower()}", base)
+
+
+@cache
+def _legal_form_re() -> re.Pattern[str]:
+    forms = sorted(rules("parties")["legal_forms"], key=len, reverse=True)
+    alt = "|".join(re.escape(f) for f in forms)
+    tok = rules("parties")["name_token"]
+    return re.compile(rf"((?:[A-ZÄÖÜ0-9][\w&.'’+\-]*)(?:[ \-]{tok})*?)\s*,?\s+({alt})(?![\w])(\.?)")
+
+
+@lru_cache(maxsize=4096)
+def strip_legal_form(name: str) -> str:
+    """``name`` without its trailing legal form ("Fathom Video Inc." -> "Fathom Video")."""
+    forms = sorted(rules("parties")["legal_forms"], key=len, reverse=True)
+    s = name.strip()
+    changed = True
+    while changed:
+        changed = False
+        for f in forms:
+            for sep in (" ", ", ", ","):
+                if s.endswith(sep + f) or s.endswith(sep + f + "."):
+                    s = s[: s.rfind(sep + f)].rstrip(" ,")
+                    changed = True
+    return s or name
+
+
+def _trim(name: str, start: int) -> tuple[str, int]:
+    """Drop generic leading words ("Dienstleister CleverReach GmbH" -> "CleverReach GmbH")."""
+    r = rules("parties")
+    stop, suffixes = set(r["name_stop_tokens"]), tuple(r["name_stop_suffixes"])
+    particles = set(r["name_particles"])
+    words = name.split(" ")
+    while len(words) > 1 and re.fullmatch(r"[\d.§]+|\w+\.", words[0]):
+        start += len(words[0]) + 1
+        words = words[1:]
+    while len(words) > 2 and (words[0] in stop or words[0] in particles
+                              or words[0].lower().endswith(suffixes) or "-" in words[0] and words[0][-1].islower()):
+        start += len(words[0]) + 1
+        words = words[1:]
+    if len(words) > r["max_name_tokens"] + 1:
+        cut = len(words) - r["max_name_tokens"] - 1
+        start += sum(len(w) + 1 for w in words[:cut])
+        words = words[cut:]
+    return " ".join(words), start
+
+
+def entity_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of names written with a legal form."""
+    out = []
+    for m in _legal_form_re().finditer(text):
+        name, s = _trim(m.group(1), m.start(1))
+        head = name.split(" ")[0]
+        if head in rules("parties")["name_stop_tokens"] or not (head[:1].isupper() or head[:1].isdigit()):
+            continue
+        end = m.end(2) + (1 if m.group(3) and m.group(2) in ("Inc", "Ltd", "Corp", "Co") else 0)
+        out.append((s, end, text[s:end]))
+    return out
+
+
+def _gazetteer_hits(text: str) -> list[tuple[int, int, str]]:
+    g, firsts = gazetteer(), _first_tokens()
+    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    out, i = [], 0
+    while i < len(toks):
+        best = None
+        n_max = firsts.get(text[toks[i][0]:toks[i][1]].rstrip("."), 0)
+        for n in range(min(n_max, len(toks) - i), 0, -1):
+            s, e = toks[i][0], toks[i + n - 1][1]
+            for end in (e, e - 1) if text[e - 1] == "." else (e,):
+                key = " ".join(text[s:end].split())
+                if key in g and not _in_url(text, s):
+                    best = (s, end, key, n)
+                    break
+            if best:
+                break
+        if best:
+            out.append(best[:3])
+            i += best[3]
+        else:
+            i += 1
+    return out
+
+
+def _in_url(text: str, pos: int) -> bool:
+    left = text[max(0, pos - 60):pos]
+    tail = re.split(r"\s", left)[-1]
+    return "/" in tail or tail.startswith("www") or "@" in tail or (pos > 0 and text[pos - 1] in ".@/")
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """All organisation mentions in ``text``, non-overlapping, in text order."""
+    found: list[Mention] = []
+    for s, e, name in entity_mentions(text):
+        found.append(Mention(s, e, name, "entity", resolve_name(name), 0.9))
+    for s, e, key in _gazetteer_hits(text):
+        found.append(Mention(s, e, text[s:e], "brand", resolve_name(key), 0.85))
+    for m in rx("parties", "service_cue").finditer(text):
+        if not _in_url(text, m.start(1)):
+            found.append(Mention(m.start(1), m.end(1), m.group(1), "tool", resolve_name(m.group(1)), 0.6))
+    for m in rx("parties", "quoted_service").finditer(text):
+        name = m.group(1).strip()
+        if re.search(r"[a-z][A-Z]|\.(?:com|io|me|de)$", name) and "-" not in name:
+            found.append(Mention(m.start(1), m.start(1) + len(name), name, "tool", resolve_name(name), 0.6))
+    found = _dedupe(found)
+    found += _alias_mentions(text, found)
+    return _unify(_dedupe(found))
+
+
+def _first_word(name: str) -> str:
+    words = [w for w in re.split(r"[\s,]+", strip_legal_form(name)) if w]
+    return words[0].rstrip(".").lower() if words else ""
+
+
+def _unify(ms: list[Mention]) -> list[Mention]:
+    """One vendor per leading name word: "Intercom" and "Intercom R&D Unlimited Company" are one vendor.
+
+    The preferred record is a curated registry vendor, then a lexicon brand, then any other."""
+    stop = {w.lower() for w in rules("parties")["first_word_stoplist"]}
+
+    order = {"curated": 0, "lexicon": 1, "registry": 2, "local": 3}
+
+    def rank(v: Vendor) -> tuple[int, str]:
+        return (order.get(v.source, 3), v.key)
+
+    best: dict[str, Vendor] = {}
+    for m in ms:
+        w = _first_word(m.vendor.name)
+        if len(w) >= 3 and w not in stop and (w not in best or rank(m.vendor) < rank(best[w])):
+            best[w] = m.vendor
+    out = []
+    for m in ms:
+        v = best.get(_first_word(m.vendor.name))
+        if v is not None and v.key != m.vendor.key:
+            keep_service = m.vendor.service
+            vendor = Vendor(v.key, v.name, v.iri, keep_service, m.vendor.entity_country, v.source)
+            m = Mention(m.start, m.end, m.surface, m.kind, vendor, m.confidence)
+        out.append(m)
+    return out
+
+
+def _dedupe(ms: list[Mention]) -> list[Mention]:
+    rank = {"entity": 0, "brand": 1, "alias": 2, "tool": 3, "group": 4}
+    ms = sorted(ms, key=lambda m: (m.start, -(m.end - m.start), rank[m.kind]))
+    out: list[Mention] = []
+    for m in ms:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _alias_mentions(text: str, found: list[Mention]) -> list[Mention]:
+    """Short names the text defines for an entity, and first words of entity names, everywhere."""
+    aliases: dict[str, Vendor] = {}
+    stop = set(rules("parties")["first_word_stoplist"]) | set(rules("parties")["name_stop_tokens"])
+    pat = rx("parties", "alias_after")
+    for m in found:
+        if m.kind in ("entity", "tool"):
+            a = pat.match(text, m.end, min(len(text), m.end + 170))
+            if a and a.group(1).strip() not in stop:
+                aliases.setdefault(a.group(1).strip(), m.vendor)
+            first = re.split(r"[\s,]+", strip_legal_form(m.surface))[0].rstrip(".")
+            if len(first) >= 3 and first not in stop and first[0].isupper():
+                aliases.setdefault(first, m.vendor)
+    out = []
+    for alias, vendor in aliases.items():
+        for m in re.finditer(rf"(?<![\w\-/.@]){re.escape(alias)}(?![\w\-]|\.\w)", text):
+            if not _in_url(text, m.start()):
+                out.append(Mention(m.start(), m.end(), alias, "alias", vendor, 0.8))
+    return out
+
+
+def group_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of "<Name> Group"/"<Name>-Gruppe" mentions (controller candidates)."""
+    words = "|".join(re.escape(w) for w in rules("parties")["group_words"])
+    pat = re.compile(rf"\b((?:[A-ZÄÖÜ][\w&\-]*\s){{1,3}}(?:{words}))\b|\b([A-ZÄÖÜ][\w&]*-(?:{words}))\b")
+    out = []
+    for m in pat.finditer(text):
+        name, s = _trim(m.group(0), m.start())
+        if name.split(" ")[0] not in rules("parties")["name_stop_tokens"]:
+            out.append((s, s + len(name), name))
+    return out

@@ -1,0 +1,164 @@
+"""The controller, the countries stated for each named entity, and the parties (vendors) of a policy.
+
+>>> from vendorgraph.load import from_text
+>>> from vendorgraph.segment import segment
+>>> d = from_text("The controller is ACME GmbH, Hauptstr. 1, 10115 Berlin, Germany. We use Zoom Video Communications, Inc., San Jose, USA.")
+>>> ctx = DocContext.build(d, segment(d.text))
+>>> c = find_controller(ctx); (c.name, c.country)
+('ACME GmbH', 'DE')
+>>> stated = entity_countries(ctx)
+>>> sorted({code for cs in stated.values() for code, _, _ in cs})
+['DE', 'US']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache, lru_cache
+
+from ..model import Controller
+from .context import DocContext
+from .lexicon import countries, lexicon, rules, rx
+from .mentions import Mention, group_names, resolve_name
+
+#: Characters after a name that may hold its address.
+ADDRESS_REACH = 170
+
+
+@cache
+def _cut() -> re.Pattern[str]:
+    """Where an address window ends: a sentence end (not after Inc./Ltd./...), a blank line, a long line."""
+    return re.compile(r"(?<!Inc)(?<!Ltd)(?<!Co)(?<!St)(?<!Nr)(?<!No)[.;!?](?=\s+[A-ZÄÖÜ„“\"(])|\n\s*\n|\n(?=[^\n]{90,})")
+
+
+@cache
+def _not_party_re() -> re.Pattern[str]:
+    pats = lexicon("not_parties").get("patterns", []) or ["(?!)"]
+    return re.compile("|".join(f"(?:{p})" for p in pats), re.I)
+
+
+@lru_cache(maxsize=4096)
+def not_a_party(name: str) -> bool:
+    """True for authorities, EU bodies and opt-out sites (``ingest/lexicons/not_parties.json``)."""
+    return bool(_not_party_re().search(name))
+
+
+def _label_name(text: str, pos: int) -> tuple[int, int, str] | None:
+    """A name written right after a cue ("Verantwortlich: Praxis Dr. Sommer, Marktplatz 3")."""
+    m = rx("parties", "controller_label_name").match(text, pos, min(len(text), pos + 120))
+    if not m:
+        return None
+    name = m.group(1).strip()
+    stop = set(rules("parties")["name_stop_tokens"])
+    if len(name.split()) > 8 or name.split()[0] in stop or not_a_party(name) or re.search(r"[.:;]$", name):
+        return None
+    return m.start(1), m.start(1) + len(name), name
+
+
+def _pick(ctx: DocContext, cue: re.Match[str], cands: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    window = rules("parties")["controller_window"]
+    after = [c for c in cands if cue.start() <= c[0] <= cue.start() + window]
+    if after and after[0][0] - cue.end() < 120:
+        return after[0]
+    label = _label_name(ctx.doc.text, cue.end())
+    if label:
+        return label
+    sent = ctx.sentence_at(cue.start())
+    before = [c for c in cands if sent and sent.start <= c[0] and c[1] <= cue.start()]
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def find_controller(ctx: DocContext) -> Controller | None:
+    """The controller named at a controller cue, else the most frequent "<Name> Group"."""
+    text = ctx.doc.text
+    not_ctx = rx("parties", "not_controller_context", re.I)
+    cands = [(m.start, m.end, m.surface) for m in ctx.mentions if m.kind == "entity" and m.vendor.source != "curated"]
+    cands += group_names(text)
+    cands = sorted(c for c in cands if not not_a_party(c[2]))
+    best: tuple[int, int, str] | None = None
+    rule, conf = "controller.cue", 0.9
+    for cue in rx("parties", "controller_cues", re.I).finditer(text):
+        sent = ctx.sentence_at(cue.start())
+        if sent is not None and not_ctx.search(sent.text):
+            continue
+        best = _pick(ctx, cue, cands)
+        if best is not None:
+            break
+    if best is None:
+        groups = Counter(name for _, _, name in group_names(text))
+        if groups and groups.most_common(1)[0][1] >= 2:
+            name = groups.most_common(1)[0][0]
+            best = next(g for g in group_names(text) if g[2] == name)
+            rule, conf = "controller.group_name", 0.6
+    if best is None:
+        return None
+    s, e, name = best
+    ctx.controller_keys = frozenset({resolve_name(name).key})
+    found = _countries_after(ctx, e, len(text))
+    country = found[0][0] if found else _german_address(text[e:e + ADDRESS_REACH])
+    return Controller(name, country, _dpo(text), (ctx.span(s, e, rule, conf),))
+
+
+def _german_address(window: str) -> str | None:
+    """DE when an address with a five-digit postcode and a German street word follows the name."""
+    if re.search(r"(?:straße|str\.|weg|allee|platz|gasse|ring|damm)\s*\d+.{0,40}?\b\d{5}\s+[A-ZÄÖÜ]", window, re.I | re.S):
+        return "DE"
+    return None
+
+
+def _dpo(text: str) -> str | None:
+    m = rx("parties", "dpo_cues").search(text)
+    if not m:
+        return None
+    tail = text[m.end():m.end() + 160]
+    person = re.search(r"((?:Dr\.|Prof\.)\s)?\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)? [A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\b", tail)
+    if person and not re.match(r"(?:Data|Daten|The|Der|Die|You|Sie|Our|Unser)", person.group(0)):
+        return person.group(0).strip()
+    return None
+
+
+def _countries_after(ctx: DocContext, start: int, stop: int) -> list[tuple[str, int, int]]:
+    """Countries in the address-like text after a name: up to the next sentence end or ``stop``."""
+    text = ctx.doc.text
+    end = min(stop, start + ADDRESS_REACH)
+    cut = _cut().search(text, start, end)
+    if cut:
+        end = cut.start()
+    window = text[start:end]
+    found = [(c, start + s, start + e) for c, s, e in ctx.hits("country", start, end)]
+    us = countries().us_address.search(window)
+    if us:
+        found.append(("US", start + us.start(), start + us.end()))
+    return sorted(found, key=lambda f: f[1])
+
+
+def entity_countries(ctx: DocContext) -> dict[int, list[tuple[str, int, int]]]:
+    """Mention index -> (country, start, end) stated for that entity (address, "based in", adjective)."""
+    text, c = ctx.doc.text, countries()
+    out: dict[int, list[tuple[str, int, int]]] = {}
+    loc = rx("transfers", "location_cue")
+    for i, m in enumerate(ctx.mentions):
+        nxt = next((n for n in ctx.mentions[i + 1:i + 8] if n.vendor.key != m.vendor.key), None)
+        stop = nxt.start if nxt is not None else len(text)
+        found = _countries_after(ctx, m.end, stop)
+        if m.kind in ("brand", "alias"):
+            found = [f for f in found if loc.search(text[max(m.end, f[1] - 20):f[1]]) and f[1] - m.end < 80]
+        adj = c.adjective_pattern.search(text, max(0, m.start - 40), m.start)
+        if adj and m.kind in ("entity", "tool"):
+            found.append((c.by_adjective[adj.group(0)], adj.start(), adj.end()))
+        if found:
+            out[i] = found
+    return out
+
+
+def passive(ctx: DocContext, m: Mention) -> bool:
+    """True when the mention sits in an opt-out, browser-settings or link sentence."""
+    sent = ctx.sentence_at(m.start)
+    if sent is None:
+        return False
+    if sent.start not in ctx.passive_cache:
+        ctx.passive_cache[sent.start] = bool(rx("parties", "non_recipient_context").search(sent.text))
+    return ctx.passive_cache[sent.start]

@@ -1,0 +1,111 @@
+"""GDPR roles from textual evidence, and processor -> sub-processor chains.
+
+A role surface form (``roles.ttl``) in a sentence gives that role to the parties the sentence
+names, or, when it names none but points back ("the provider", "der Anbieter"), to the vendor the
+section is about. "A relies on services from B" makes B a sub-processor of A. A party named in a
+"Recipients:" block, or as the target of a transfer ("we transmit ... to X", "X receives"), is a
+recipient there; a party with no role evidence at all is a recipient.
+
+>>> from vendorgraph.load import from_text
+>>> from vendorgraph.segment import segment
+>>> d = from_text("We use Fathom Video Inc. as a processor on our behalf. Fathom relies on services from Google LLC.")
+>>> ctx = DocContext.build(d, segment(d.text))
+>>> found, subs = find_roles(ctx)
+>>> sorted({(r.vendor, r.role) for r in found})
+[('https://w3id.org/vendorgraph/id/org/google', 'sub_processor'), ('local:fathom', 'processor')]
+>>> [(s.sub.surface, s.via.surface) for s in subs]
+[('Google LLC', 'Fathom')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Span
+from .context import DocContext, Sentence
+from .lexicon import rx
+from .mentions import Mention
+
+#: Roles a surface form can give (``recipient`` is the default, not a cue).
+CUED_ROLES = ("controller", "joint_controller", "processor", "sub_processor")
+
+
+@dataclass(frozen=True)
+class RoleFact:
+    vendor: str  # vendor key
+    role: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class SubProcessing:
+    sub: Mention
+    via: Mention
+    span: Span
+
+
+def _unique(ms: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    return [m for m in ms if not (m.vendor.key in seen or seen.add(m.vendor.key))]
+
+
+def _sub_processing(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> list[SubProcessing]:
+    found = ctx.hits("sub_processor", sent.start, sent.end)
+    if not found:
+        return []
+    cue = sent.text[found[0][1]:found[0][2]]
+    cue_start, cue_end = sent.start + found[0][1], sent.start + found[0][2]
+    before = [x for x in ms if x.end <= cue_start]
+    after = [x for x in ms if x.start >= cue_end]
+    span = ctx.sentence_span(sent, "role.sub_processor.chain", 0.75)
+    if before and after:
+        via = before[0]
+        return [SubProcessing(a, via, span) for a in _unique(after) if a.vendor.key != via.vendor.key]
+    topic = ctx.topic(sent)
+    if topic is not None and re.search(r"sub-?processor|Unterauftrag|Subunternehmer", cue, re.I):
+        return [SubProcessing(x, topic, span) for x in _unique(ms) if x.vendor.key != topic.vendor.key]
+    return []
+
+
+def _recipient_slot(ctx: DocContext, sent: Sentence, m: Mention, in_list: bool) -> bool:
+    if sent.label_kind == "recipients" or in_list:
+        return True
+    head = ctx.doc.text[sent.start:m.start]
+    tail = ctx.doc.text[m.end:m.end + 30]
+    return bool(rx("transfers", "flow_to_party", re.I).search(head) or rx("transfers", "party_receives").search(tail))
+
+
+def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
+    """Role evidence per vendor key, and sub-processing chains."""
+    facts: list[RoleFact] = []
+    subs: list[SubProcessing] = []
+    anaphor = rx("transfers", "anaphor", re.I)
+    in_list = False
+    for sent in ctx.sentences:
+        if sent.kind == "heading":
+            in_list = False
+            continue
+        ms = _unique(ctx.mentions_in(sent.start, sent.end))
+        chain = _sub_processing(ctx, sent, ms)
+        subs += chain
+        for sp in chain:
+            facts.append(RoleFact(sp.sub.vendor.key, "sub_processor", sp.span))
+        chained = {sp.sub.vendor.key for sp in chain}
+        hits = [h for h in ctx.hits("role", sent.start, sent.end) if h[0] in CUED_ROLES and h[0] != "sub_processor"]
+        targets = [m for m in ms if m.vendor.key not in chained]
+        if hits and not targets and anaphor.search(sent.text):
+            topic = ctx.topic(sent)
+            targets = [topic] if topic is not None else []
+        for role, s, e in hits:
+            for m in targets:
+                facts.append(RoleFact(m.vendor.key, role, ctx.sentence_span(sent, f"role.{role}.label", 0.8)))
+        if not hits:
+            for m in targets:
+                if _recipient_slot(ctx, sent, m, in_list and sent.kind == "list_item"):
+                    facts.append(RoleFact(m.vendor.key, "recipient", ctx.sentence_span(sent, "role.recipient.slot", 0.7)))
+        if sent.label_kind == "recipients":
+            in_list = True
+        elif sent.kind != "list_item":
+            in_list = False
+    return facts, subs

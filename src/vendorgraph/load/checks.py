@@ -1,0 +1,67 @@
+"""Is this an English or German privacy policy? Language detection and a cheap lexical test.
+
+The lexical test counts the distinct privacy-policy terms of ``ingest/lexicons/policy_vocabulary.json``
+(English and German: "personal data", "GDPR", "Verantwortliche", "DSGVO", ...) that occur in the
+text, case-insensitively. A text with fewer than ``min_distinct_terms`` of them is refused with
+"no privacy-policy content found" rather than read for facts it does not hold.
+
+>>> detect_language("Wir verarbeiten Ihre personenbezogenen Daten nur im Rahmen der gesetzlichen Bestimmungen.")
+'de'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+
+from ..errors import NotAPolicyError
+from ..resources import data_dir
+
+SUPPORTED_LANGUAGES = ("de", "en")  #: languages the extractors read
+SAMPLE_CHARS = 20000  #: language detection looks at this much text
+MIN_LETTERS = 20  #: below this many letters the language is 'und' (undetermined)
+
+
+@cache
+def vocabulary() -> dict:
+    """``{"min_distinct_terms": n, "terms": {"en": [...], "de": [...]}}``."""
+    return json.loads((data_dir("ingest") / "lexicons" / "policy_vocabulary.json").read_text(encoding="utf-8"))
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text (langdetect, seeded: deterministic); 'und' when there is too little text."""
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    sample = text[:SAMPLE_CHARS]
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+        return "und"
+    DetectorFactory.seed = 0
+    try:
+        ranked = detect_langs(sample)
+    except LangDetectException:
+        return "und"
+    for cand in ranked:  # a German policy with English names still counts as German
+        if cand.lang in SUPPORTED_LANGUAGES and cand.prob >= 0.2:
+            return cand.lang
+    return ranked[0].lang.split("-")[0] if ranked else "und"
+
+
+def policy_terms(text: str) -> dict[str, set[str]]:
+    """Per language, the distinct vocabulary terms found in ``text``."""
+    low = " ".join(text.lower().split())
+    return {lang: {t for t in terms if re.search(r"(?<!\w)" + re.escape(t), low)}
+            for lang, terms in vocabulary()["terms"].items()}
+
+
+def check_policy(text: str, source: str, language: str) -> str:
+    """Raise NotAPolicyError unless ``text`` uses enough policy terms; return the language (resolving 'und')."""
+    found = policy_terms(text)
+    need = int(vocabulary()["min_distinct_terms"])
+    best = max(sorted(found), key=lambda lang: len(found[lang]))
+    have = len(found[best])
+    if have < need:
+        raise NotAPolicyError(source, f"no privacy-policy content found ({have} of the {need} distinct "
+                                      "privacy-policy terms needed)")
+    return best if language == "und" else language

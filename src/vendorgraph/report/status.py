@@ -1,0 +1,97 @@
+"""Legal status of a transfer at a date: covered, safeguarded, derogation, uncertified, invalid, missing.
+
+Uses ``vendorgraph.legal`` (the reference-data module) when it offers
+``transfer_status``; otherwise derives the status from the reference graph: each
+mechanism's base status and invalidation date (``report_mechanisms.rq``), the adequacy
+decisions with their dates (``report_adequacy.rq``), and the DPF certification check of
+``flows.rq``. The best mechanism wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..queries import run
+from ..store import Store
+from .collect import Flow, Snapshot
+
+ORDER = ("covered", "safeguarded", "derogation", "uncertified", "invalid", "missing")
+
+
+@dataclass(frozen=True)
+class Status:
+    """A transfer's status at ``as_of`` and a one-line reason."""
+
+    value: str
+    note: str
+
+    @property
+    def ok(self) -> bool:
+        return self.value in ("covered", "safeguarded", "derogation")
+
+
+@dataclass(frozen=True)
+class Decision:
+    code: str
+    adopted: str
+    until: str
+    invalidated: str
+
+    def in_force(self, day: str) -> bool:
+        return (not self.adopted or self.adopted <= day) and (not self.until or day <= self.until) \
+            and (not self.invalidated or day < self.invalidated)
+
+
+class StatusResolver:
+    """Computes :class:`Status` for the flows of one snapshot at one date."""
+
+    def __init__(self, store: Store, snapshot: Snapshot, as_of: str) -> None:
+        self.snapshot, self.as_of = snapshot, as_of
+        self.decisions: dict[str, list[Decision]] = {}
+        for r in run(store, "report-adequacy").dicts():
+            d = Decision(r["code"] or "", r["adoptedOn"] or "", r["validUntil"] or "", r["invalidatedOn"] or "")
+            self.decisions.setdefault(d.code, []).append(d)
+        self._legal = _legal_function()
+
+    def __call__(self, flow: Flow) -> Status:
+        if not flow.is_transfer:
+            return Status("", "no third-country transfer stated")
+        if self._legal is not None:
+            try:
+                got = self._legal(flow.code, flow.mechanisms, flow.target, self.as_of)
+                if isinstance(got, str) and got in ORDER:
+                    return Status(got, "from the reference transfer law")
+            except Exception:  # noqa: BLE001 - the reference module is optional and still changing
+                self._legal = None
+        best = Status("missing", "no transfer mechanism stated")
+        for m in flow.mechanisms:
+            st = self._mechanism(flow, m)
+            if ORDER.index(st.value) < ORDER.index(best.value):
+                best = st
+        return best
+
+    def _mechanism(self, flow: Flow, notation: str) -> Status:
+        mech = self.snapshot.mechanisms.get(notation)
+        if mech is None:
+            return Status("missing", f"unknown mechanism {notation!r}")
+        if mech.invalidated_on:
+            if mech.invalidated_on <= self.as_of:
+                return Status("invalid", f"{mech.label} invalid since {mech.invalidated_on}")
+            return Status("covered", f"{mech.label} still in force on {self.as_of} (invalidated {mech.invalidated_on})")
+        if mech.status != "covered":
+            return Status(mech.status, mech.label)
+        decisions = self.decisions.get(flow.code, [])
+        if self.decisions and not any(d.in_force(self.as_of) for d in decisions):
+            return Status("missing", f"no adequacy decision for {flow.code} in force on {self.as_of}")
+        if flow.status == "uncertified":
+            return Status("uncertified", "adequacy needs a DPF-certified recipient; none on record")
+        return Status("covered", f"adequacy decision for {flow.code}")
+
+
+def _legal_function():
+    """``vendorgraph.legal.transfer_status(code, mechanisms, recipient_iri, as_of) -> str`` if present."""
+    try:
+        from .. import legal  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return getattr(legal, "transfer_status", None)
