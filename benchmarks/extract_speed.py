@@ -45,18 +45,17 @@ def main(argv: list[str] | None = None) -> int:
         ex.extract(d, segment(d.text))
     warm = time.perf_counter() - t0
     chars = 0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for _ in range(args.rounds):
         for d in docs:
             ex.extract(d, segment(d.text))
             chars += len(d.text)
-    elapsed = time.perf_counter() - t0
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     n = args.rounds * len(docs)
-    per_30k = (chars / 30000) / elapsed
     print(f"documents: {len(docs)} x {args.rounds} rounds, mean size {chars / n / 1000:.1f} kB")
     print(f"first pass (loads rules, labels, registry): {warm:.2f} s")
-    print(f"documents per second per core: {n / elapsed:.1f}")
-    print(f"30 kB documents per second per core: {per_30k:.1f} (target > {TARGET:.0f})")
+    print(f"documents per second per core (CPU time): {n / cpu:.1f}; wall clock: {n / wall:.1f}")
+    print(f"30 kB documents per second per core (CPU time): {chars / 30000 / cpu:.1f} (target > {TARGET:.0f})")
     return 0
 
 

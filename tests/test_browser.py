@@ -94,7 +94,11 @@ def test_graph_page_offline_filter_click_and_screenshot(browser, tmp_path):
             "Health questionnaires are stored by MedCloud Ltd in India."
         assert "acme-shop.txt" in details.locator(".vg-cite").first.inner_text()
 
+        assert "AdNet Europe Ltd" not in sess.visible_labels()
         sess.page.select_option("#f-country", "")
+        sess.page.check("#f-entities")  # legal entities on demand
+        assert "AdNet Europe Ltd" in sess.visible_labels()
+        sess.page.uncheck("#f-entities")
         sess.page.select_option("#f-paths", "US")
         assert "MedCloud Ltd ⚠" not in sess.visible_labels() and "Storage Corp" in sess.visible_labels()
 

@@ -259,3 +259,48 @@ def test_shared_policies_f1(shared):
     assert pairs["data_categories"], "no gold files"
     for field, p in pairs.items():
         assert _f1(p) >= 0.9, field
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hosting-Anbieter", "it_service_providers"),
+    ("Versand-Dienstleister", "logistics"),
+    ("Drittanbieter-Cookies", "identifiers"),
+    ("third-party cookies", "identifiers"),
+    ("collection agencies", "debt_collection"),
+    ("a collection agency", "debt_collection"),
+])
+def test_hyphenated_compounds_and_plurals(text, expected):
+    assert {h.notation for h in cat.scan(text)} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Besondere Kategorien personenbezogener Daten verarbeiten wir nicht.", []),
+    ("Health data are not processed.", []),
+    ("IP addresses are not stored for longer than seven days.", ["connection"]),
+    ("Wir speichern Ihre IP-Adresse sieben Tage.", ["connection"]),
+])
+def test_negation_after_the_category(text, expected):
+    assert data(text) == expected
+
+
+def test_german_noun_labels_need_capitalised_words():
+    assert cat.recipient_categories_in("um dies sicherzustellen") == []
+    assert cat.recipient_categories_in("an Zusteller") == [("logistics", 3, 12)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Der Versand der Newsletter erfolgt über einen Versanddienstleister.", []),
+    ("Wir übergeben Ihre Adresse an unseren Versanddienstleister.", ["logistics"]),
+    ("Newsletter\n\nWe pass your email address to our shipping service provider.\n", []),
+    ("We pass your name and email address to the shipping company.", ["logistics"]),
+])
+def test_newsletter_dispatch_is_no_logistics(text, expected):
+    assert recipients(text) == expected
+
+
+@pytest.mark.parametrize("kind", ["data", "recipient"])
+def test_a_surface_form_names_one_concept(kind):
+    owners: dict[tuple[str, str], set[str]] = {}
+    for lb in cat.load_labels(kind):
+        owners.setdefault((lb.lang, lb.text.lower()), set()).add(lb.notation)
+    assert not [k for k, v in owners.items() if len(v) > 1]

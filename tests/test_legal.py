@@ -101,3 +101,9 @@ def test_cli_transfer_status(capsys):
     assert capsys.readouterr().out.startswith("covered: US on 2019-05-01")
     assert main(["transfer-status", "US", "--on", "2024-05-01", "--mechanism", "privacy_shield"]) == 0
     assert capsys.readouterr().out.startswith("invalid: US on 2024-05-01")
+
+
+def test_law_from_the_store_equals_law_from_the_files(mem_store):
+    from_store = TransferLaw.from_store(mem_store)
+    assert from_store.instruments == TransferLaw.default().instruments
+    assert from_store.status("GB", [], "2026-02-01").status == "covered"

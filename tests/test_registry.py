@@ -148,6 +148,13 @@ def test_surface_forms_include_services_and_entities(reg):
     assert forms["LinkedIn Insight Tag"].endswith("/org/linkedin")
 
 
+def test_everyday_words_can_be_left_out_of_gazetteers(reg):
+    assert reg.is_ambiguous("Indeed") and not reg.is_ambiguous("Google")
+    lean = {f for f, _ in reg.surface_forms(include_seeded=False, include_ambiguous=False)}
+    assert "Indeed" not in lean and "Stripe" not in lean and "Stripe, Inc." in lean
+    assert reg.resolve("Stripe").vendor.name == "Stripe"          # resolving the name itself still works
+
+
 # ---------------------------------------------------------------- CLI
 def test_cli_vendor_and_check(capsys):
     assert main(["vendor", "Google Ireland Ltd."]) == 0

@@ -160,3 +160,17 @@ def test_html_and_pdf_reports_for_the_sample_policies(samples, tmp_path):
                      "Transfer relies on an invalidated mechanism", "GDPR Art. 9, Art. 44",
                      "Health questionnaires are stored by MedCloud Ltd in India.", "Legal status as of 2025-01-01"):
         assert expected in text
+
+
+def test_status_fallback_without_the_transfer_law_module(shop, monkeypatch):
+    from vendorgraph.report import status
+
+    monkeypatch.setattr(status, "_transfer_law", lambda store: None)
+
+    def lines(as_of):
+        rep = build_report(shop, as_of=as_of)
+        return {(x.recipient, x.country): x.status for x in rep.controllers[0].lines if x.country}
+
+    old, new = lines("2019-06-01"), lines("2025-01-01")
+    assert old[("Trackr Inc.", "US")] == "covered" and new[("Trackr Inc.", "US")] == "invalid"
+    assert new[("Cloudy Inc.", "US")] == "safeguarded" and new[("MedCloud Ltd", "IN")] == "missing"

@@ -62,3 +62,13 @@ def test_inferred_flows_are_marked_and_separable():
     assert [r[0] for r in inferred] == [ID["org/google"]]
     assert "Google LLC (US)" in inferred[0][2] and "source:" in inferred[0][2]
     assert [r[0] for r in stated] == [ID["org/crazyegg"]] and stated[0][2] is None
+
+
+def test_inferred_flows_pass_the_store_checks(mem_store):
+    from vendorgraph.queries import run_checks
+
+    facts = resolve_facts(_facts())
+    quads = build_quads(facts, DOC) + inferred_quads(facts, DOC, on=date(2024, 1, 1))
+    mem_store.replace_graph(DOC.version_iri, quads)
+    results = run_checks(mem_store, ["flow-evidence", "transfer-shape", "known-countries"])
+    assert [(r.spec.name, r.table.rows[:2]) for r in results if not r.ok] == []

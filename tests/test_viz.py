@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
@@ -155,6 +154,7 @@ def _big_snapshot(n_vendors: int):
     return Snapshot(tuple(flows))
 
 
+@pytest.mark.slow
 def test_large_graph_gets_a_computed_layout_and_a_size_limit():
     from vendorgraph.report.pagegraph import build_graph
     from vendorgraph.viz import MAX_NODES, PageTooLarge, render_page

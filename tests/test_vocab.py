@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 import rdflib
@@ -14,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "vendorgraph"
 
 
+@cache
 def _ontology() -> rdflib.Graph:
     g = rdflib.Graph()
     for f in ontology_files():

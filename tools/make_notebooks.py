@@ -46,15 +46,15 @@ QUICKSTART = [
     asks first (*by which paths does personal data reach the USA?*) and shows the interactive
     graph page.
 
-    It runs offline and writes only into the folder Jupyter was started in (a graph store and
-    one HTML page). Open it with `make lab`, or `.venv/bin/jupyter lab notebooks/` from the
-    project folder, then *Run ▸ Run All Cells*.
+    It runs offline and writes only one file (`graph.html`) into the folder the notebook runs
+    in. Open it with `make lab`, or `.venv/bin/jupyter lab notebooks/` from the project folder,
+    then *Run ▸ Run All Cells*.
     """),
     md("""
     ## 1. The policies
 
     vendorgraph ships a few sample policies. For your own, pass file names, folders or globs
-    (`"policies/*.pdf"`): text, HTML, PDF and Word files are read.
+    (`"policies/*.pdf"`): plain-text, HTML and PDF policies in English or German are read.
     """),
     code("""
     from vendorgraph.api import Graph
@@ -68,12 +68,13 @@ QUICKSTART = [
 
     `Graph.open()` keeps the graph in memory, which is all this walk-through needs.
     `Graph.open("my-store")` keeps it in a folder instead, so that the next session (or the
-    command line: `vendorgraph query usa-paths --store my-store`) finds it again; an `http(s)://`
-    URL uses a SPARQL endpoint such as Virtuoso or Fuseki. `ingest` loads
-    each policy, finds the controller, the vendors and what it says about data and transfers,
-    and stores every fact with its evidence: the quote, its position in the policy and the rule
-    that found it. Ingesting the same policy again changes nothing; a new version of it is
-    stored beside the old one.
+    command line: `vendorgraph query usa-paths --store my-store`) finds it again; an
+    `http(s)://` URL uses a SPARQL endpoint such as Virtuoso or Fuseki.
+
+    `ingest` loads each policy, finds the controller, the vendors and what it says about data
+    and transfers, and stores every fact with its evidence: the quote, its position in the
+    policy and the rule that found it. Ingesting the same policy again changes nothing; a new
+    version of it is stored beside the old one.
     """),
     code("""
     g = Graph.open()
@@ -132,7 +133,9 @@ QUICKSTART = [
     from vendorgraph.viz import write_page
 
     page = write_page(g.store, "graph.html")
-    HTML(f'<div><iframe srcdoc="{html.escape(page.read_text(encoding="utf-8"))}" '
+    # srcdoc: the page travels inside the notebook (no server, no network); sandbox: its script
+    # runs apart from the notebook.
+    HTML(f'<div><iframe sandbox="allow-scripts" srcdoc="{html.escape(page.read_text(encoding="utf-8"))}" '
          'style="width:100%; height:620px; border:1px solid #ddd"></iframe></div>')
     """),
     md("""
@@ -308,7 +311,7 @@ RISK = [
     """),
     code("""
     report_page = Path("vendor-risk.html").read_text(encoding="utf-8")
-    HTML(f'<div><iframe srcdoc="{html.escape(report_page)}" '
+    HTML(f'<div><iframe sandbox="" srcdoc="{html.escape(report_page)}" '
          'style="width:100%; height:600px; border:1px solid #ddd"></iframe></div>')
     """),
 ]
@@ -357,6 +360,8 @@ OWN = [
 
     Path("categories-by-recipient.rq").write_text("""\\
     # title: Data categories per controller and recipient, and whether they leave the EEA
+    # description: One row per controller, recipient and data category of the current policy versions;
+    # description: destination is the third country of a transfer (empty: no transfer stated).
     # param: country: country = US -- a destination to flag (ISO code)
     # columns: controller, recipient, category, destination, toCountry
     PREFIX vg:   <https://w3id.org/vendorgraph/ontology#>
@@ -446,6 +451,11 @@ OWN = [
     code("""
     import networkx as nx
 
+    # Ready-made: every simple path to a country, computed with networkx, each hop with its status.
+    for path in g.paths(to="US"):
+        print(path.text, "|", "; ".join(f"{h.target_name}: {h.status or '-'}" for h in path.hops))
+
+    # Your own analysis starts from the graph itself.
     G = g.to_networkx()
     print(G.number_of_nodes(), "parties,", G.number_of_edges(), "flows")
 

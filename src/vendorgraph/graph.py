@@ -132,8 +132,22 @@ def _flow(b: _Builder, version: str, ctrl: str, t: Transfer | None, to: str, sou
         b.add(flow, VG.evidence, ev)
 
 
-def build_quads(facts: Facts, doc: DocumentInfo, extractor: str | None = None) -> list[Quad]:
-    """All quads for one policy version, in its own named graph (the version IRI)."""
+def build_quads(facts: Facts, doc: DocumentInfo, extractor: str | None = None, *,
+                infer: bool = True) -> list[Quad]:
+    """All quads for one policy version, in its own named graph (the version IRI).
+
+    With ``infer`` (the default), flows the vendor registry implies but the text does not state
+    (e.g. a US parent company) are added, marked ``vg:provenance vg:Inferred``.
+    """
+    quads = _stated_quads(facts, doc, extractor)
+    if infer:
+        from .resolve.infer import inferred_quads
+
+        quads = sorted(set(quads) | set(inferred_quads(facts, doc)), key=str)
+    return quads
+
+
+def _stated_quads(facts: Facts, doc: DocumentInfo, extractor: str | None = None) -> list[Quad]:
     version = doc.version_iri
     b = _Builder(version)
     b.add(doc.doc_iri, RDF.type, VG.PolicyDocument)

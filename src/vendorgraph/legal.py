@@ -121,6 +121,13 @@ class TransferLaw:
         return cls.from_rows(rows("legal_instruments.rq"), rows("legal_memberships.rq"))
 
     @classmethod
+    def from_store(cls, store: object) -> "TransferLaw":
+        """From a vendorgraph store whose reference graph holds ``ontology/`` (same queries, same result)."""
+        from .queries import run
+
+        return cls.from_rows(run(store, "legal-instruments").dicts(), run(store, "legal-memberships").dicts())  # type: ignore[arg-type]
+
+    @classmethod
     def from_rows(cls, instruments: Iterable[Mapping[str, str | None]],
                   memberships: Iterable[Mapping[str, str | None]]) -> "TransferLaw":
         """From result rows of ``legal_instruments.rq`` and ``legal_memberships.rq`` (e.g. ``ResultTable.dicts()``)."""

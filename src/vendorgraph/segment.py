@@ -65,9 +65,9 @@ def label_of(text: str) -> tuple[str, str, int] | None:
         rest = len(s[m.end():]) - len(s[m.end():].lstrip())
         return label, _label_kinds().get(label.lower(), "other"), lead + m.end() + rest
     m = _patterns()["label"].match(s)
-    if m and len(m.group(1).split()) <= structure_rules()["generic_label_max_words"]:
+    if m and m.group(2) and len(m.group(1).split()) <= structure_rules()["generic_label_max_words"]:
         label = m.group(1).strip()
-        return label, _label_kinds().get(label.lower(), "other"), lead + (m.start(2) if m.group(2) else len(s))
+        return label, _label_kinds().get(label.lower(), "other"), lead + m.start(2)
     return None
 
 

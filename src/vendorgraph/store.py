@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Iterable, Protocol, Sequence
 
@@ -111,21 +112,32 @@ def ensure_reference(store: Store) -> bool:
     mark = Quad(NamedNode(REFERENCE_GRAPH), NamedNode(VG.contentHash), Literal(want), NamedNode(META_GRAPH))
     old = [Quad(NamedNode(REFERENCE_GRAPH), NamedNode(VG.contentHash), Literal(r[0]), NamedNode(META_GRAPH))
            for r in have.rows if r[0]]
-    store.replace_graph(REFERENCE_GRAPH, quads, meta_remove=old, meta_add=[mark])
+    bulk = getattr(store, "bulk_replace_graph", None)
+    if bulk is not None:  # fast path; the hash mark is written last, so a crash means a reload next time
+        bulk(REFERENCE_GRAPH, quads)
+        store.replace_graph(META_GRAPH + "#reference-hash", [], meta_remove=old, meta_add=[mark])
+    else:
+        store.replace_graph(REFERENCE_GRAPH, quads, meta_remove=old, meta_add=[mark])
     return True
 
 
-def reference_quads() -> Iterable[Any]:
-    """Every triple of the ontology files, in the reference graph."""
+def reference_quads() -> tuple[Any, ...]:
+    """Every triple of the ontology files, in the reference graph (parsed once per process and hash)."""
+    return _reference_quads(reference_hash())
+
+
+@cache
+def _reference_quads(content_hash: str) -> tuple[Any, ...]:
     from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 
     g = NamedNode(REFERENCE_GRAPH)
+    out = []
     for f in ontology_files():
         try:
-            for t in parse(path=str(f), format=RdfFormat.TURTLE):
-                yield Quad(t.subject, t.predicate, t.object, g)
+            out.extend(Quad(t.subject, t.predicate, t.object, g) for t in parse(path=str(f), format=RdfFormat.TURTLE))
         except SyntaxError as e:
             raise StoreError(f"{f}: invalid Turtle: {e}") from e
+    return tuple(out)
 
 
 def term_text(term: Any) -> str | None:

@@ -33,6 +33,7 @@ from .vocab import ID
 #: Triples per INSERT DATA request (Virtuoso fails above about 2,000).
 CHUNK_TRIPLES = 1000
 UPDATE_ENV = "VENDORGRAPH_UPDATE_URL"
+GSP_ENV = "VENDORGRAPH_GSP_URL"
 TIMEOUT_S = 300.0
 
 # Store plumbing (not library queries): only vendorgraph's graphs count as the store's content.
@@ -52,6 +53,29 @@ def update_url_for(url: str) -> str:
     elif "/repositories/" in path and path.count("/") == 2:
         path += "/statements"
     return urllib.parse.urlunsplit(parts._replace(path=path or parts.path))
+
+
+def gsp_url_for(url: str) -> str | None:
+    """The Graph Store Protocol URL to try for bulk writes (None: use SPARQL Update only).
+
+    Virtuoso ``/sparql`` -> ``/sparql-graph-crud``, Oxigraph ``/query`` -> ``/store``, GraphDB
+    ``/repositories/<id>`` -> ``.../rdf-graphs/service``; ``$VENDORGRAPH_GSP_URL`` overrides
+    (``none`` turns it off). A server that answers 404/405 falls back to ``INSERT DATA``.
+    """
+    env = os.environ.get(GSP_ENV)
+    if env:
+        return None if env.lower() == "none" else env
+    parts = urllib.parse.urlsplit(url)
+    path = parts.path.rstrip("/")
+    if path.endswith("/sparql"):
+        path += "-graph-crud"
+    elif path.endswith("/query"):
+        path = path[: -len("query")] + "store"
+    elif "/repositories/" in path and path.count("/") == 2:
+        path += "/rdf-graphs/service"
+    else:
+        return None
+    return urllib.parse.urlunsplit(parts._replace(path=path))
 
 
 def _term(b: dict[str, str] | None) -> Any:
@@ -108,20 +132,25 @@ class EndpointStore:
         self.query_url = urllib.parse.urlunsplit(parts)
         self.location = self.query_url
         self.update_url = update_url or update_url_for(self.query_url)
+        self.gsp_url = gsp_url_for(self.query_url)
         self.timeout, self.chunk = timeout, max(1, chunk)
 
     # -- protocol ---------------------------------------------------------------------------
     def _post(self, url: str, form: dict[str, str], accept: str) -> bytes:
         data = urllib.parse.urlencode(form).encode("utf-8")
-        headers = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8", "Accept": accept}
+        return self._send(url, data, "application/x-www-form-urlencoded; charset=UTF-8", accept, "POST", form)
+
+    def _send(self, url: str, data: bytes, ctype: str, accept: str, method: str, form: dict[str, str]) -> bytes:
+        headers = {"Content-Type": ctype, "Accept": accept}
         if self._auth:
             headers["Authorization"] = self._auth
-        req = urllib.request.Request(url, data=data, headers=headers, method="POST")
+        req = urllib.request.Request(url, data=data, headers=headers, method=method)
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:
                 return resp.read()
         except urllib.error.HTTPError as e:
-            body = e.read().decode("utf-8", "replace").strip().replace("\n", " ")[:300]
+            body = e.read().decode("utf-8", "replace").strip()
+            body = body.split("SPARQL query:")[0].strip().replace("\n", " ")[:400]  # Virtuoso echoes the query
             if e.code == 400 and "query" in form:
                 raise QueryError(f"the endpoint refused the query: {body}") from e
             raise StoreError(f"{url}: HTTP {e.code}: {body}") from e
@@ -191,7 +220,8 @@ class EndpointStore:
                 lines += [(n, ln) for _, ln in body]
         drops = [f"DROP SILENT GRAPH {n}" for n in names]
         try:
-            self._insert_chunks(lines, drops)
+            if not self._put_graphs(names, lines):
+                self._insert_chunks(lines, drops)
         except StoreError:
             try:
                 self.update(" ;\n".join(drops))
@@ -199,6 +229,25 @@ class EndpointStore:
                 pass
             raise
         self._make_current(meta_remove, meta_add)
+
+    def _put_graphs(self, names: list[str], lines: list[tuple[str, str]]) -> bool:
+        """Replace each graph with one Graph Store Protocol PUT; False when the server has no GSP."""
+        if not self.gsp_url:
+            return False
+        body: dict[str, list[str]] = {n: [] for n in names}
+        for n, ln in lines:
+            body[n].append(ln)
+        for n in names:
+            url = f"{self.gsp_url}?{urllib.parse.urlencode({'graph': n[1:-1]})}"
+            try:
+                self._send(url, ("\n".join(body[n]) + "\n").encode("utf-8"), "text/turtle; charset=UTF-8",
+                           "*/*", "PUT", {})
+            except StoreError as e:
+                if n == names[0] and any(f"HTTP {c}:" in str(e) for c in (404, 405, 501)):
+                    self.gsp_url = None  # no Graph Store Protocol here: SPARQL Update from now on
+                    return False
+                raise
+        return True
 
     def quads(self, graph: str | None = None) -> Iterable[Any]:
         from pyoxigraph import Literal, NamedNode, Quad

@@ -82,6 +82,16 @@ class OxigraphStore:
         except (OSError, SyntaxError) as e:
             raise StoreError(f"{self.location}: write failed: {e}") from e
 
+    def bulk_replace_graph(self, graph: str, quads: Sequence[Any]) -> None:
+        """Drop ``graph`` and load ``quads`` fast, not as one transaction (used for reference data)."""
+        from pyoxigraph import NamedNode
+
+        try:
+            self._s.remove_graph(NamedNode(graph))
+        except (OSError, RuntimeError):
+            pass
+        self._s.extend(quads)
+
     def _run(self, sparql: str, bindings: dict[str, Any] | None) -> Any:
         try:
             return self._s.query(bind_values(sparql, bindings), use_default_graph_as_union=True)

@@ -30,8 +30,9 @@ from ..resources import data_dir
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 KINDS = {"data": "data-categories.ttl", "recipient": "recipient-categories.ttl"}
-_WORD = re.compile(r"[^\W_]+")
-_GAP = re.compile(r"[\s\u00ad\-‐‑–()/]*")
+_WORD = r"[^\W_]+"  # a word: letters and digits
+_GAP = r"[\s\u00ad\-‐‑–()/]*"  # what may separate the words of a label
+_SENTENCE_END = r"[.!?]\s+(?=\S)"
 _MAX_EVIDENCE = 5
 
 
@@ -70,9 +71,12 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Matcher:
-    """Entries indexed by (mode, first key); single-word German entries also by key (compound heads)."""
+    """One-word entries by (mode, key), longer ones by (mode, first key, second key); one-word German
+    entries also by key, as compound heads."""
 
     first: dict[tuple[str, str], tuple[Entry, ...]]
+    pairs: dict[tuple[str, str, str], tuple[Entry, ...]]
+    pair_starts: frozenset[tuple[str, str]]
     first_keys: frozenset[str]
     heads: dict[str, tuple[Entry, ...]]
     head_lengths: tuple[int, ...]
@@ -100,7 +104,11 @@ def _rule(*path: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
     alts = [node] if isinstance(node, str) else list(node)
     literals = [_literals(a) for a in alts]
     flat = tuple(lit for group in literals for lit in group) if all(literals) else ()
-    return re.compile("|".join(f"(?:{a})" for a in alts), re.I), flat
+    alts = [part for a in alts for part in _split_top(a)]
+    bounded = [a[2:] for a in alts if a.startswith("\\b")]
+    rest = [a for a in alts if not a.startswith("\\b")]
+    parts = ([r"\b(?:" + "|".join(f"(?:{a})" for a in bounded) + ")"] if bounded else []) + [f"(?:{a})" for a in rest]
+    return re.compile("|".join(parts), re.I), flat
 
 
 def _literals(alt: str) -> tuple[str, ...]:
@@ -185,10 +193,14 @@ def load_labels(kind: str) -> tuple[Label, ...]:
 
 
 def en_key(word: str) -> str:
-    """An English word without its plural ending (lower case)."""
+    """An English word without its plural ending (lower case; "agency"/"agencies" -> "agenci")."""
     w = word.lower()
     if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
+        return w[:-2]
+    if w.endswith("ie"):
+        return w[:-1]
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        return w[:-1] + "i"
     if w.endswith(("sses", "shes", "ches", "xes")):
         return w[:-2]
     if w.endswith("s") and len(w) > 3 and not w.endswith(("ss", "us", "is")):
@@ -222,7 +234,7 @@ def _key(mode: str, word: str) -> str:
 
 
 def _entry(label: Label) -> Entry:
-    words = _WORD.findall(label.text)
+    words = re.findall(_WORD, label.text)
     if label.text in rules()["case_sensitive"]:
         mode = "case"
     elif label.text.lower() in rules()["no_inflection"]:
@@ -236,17 +248,21 @@ def _entry(label: Label) -> Entry:
 def matcher() -> Matcher:
     """All labels of both vocabularies, indexed; built once on first use."""
     first: dict[tuple[str, str], list[Entry]] = {}
+    pairs: dict[tuple[str, str, str], list[Entry]] = {}
     heads: dict[str, list[Entry]] = {}
     for kind in KINDS:
         for lb in load_labels(kind):
             e = _entry(lb)
-            if not e.keys:
-                continue
-            first.setdefault((e.mode, e.keys[0]), []).append(e)
+            if len(e.keys) > 1:
+                pairs.setdefault((e.mode, e.keys[0], e.keys[1]), []).append(e)
+            elif e.keys:
+                first.setdefault((e.mode, e.keys[0]), []).append(e)
             if e.mode == "de" and len(e.keys) == 1 and len(e.keys[0]) >= 4 and not lb.hidden:
                 heads.setdefault(e.keys[0], []).append(e)
     order = lambda es: tuple(sorted(es, key=lambda e: (-len(e.keys), e.label.hidden, e.label.kind, e.label.text)))  # noqa: E731
-    return Matcher({k: order(v) for k, v in first.items()}, frozenset(k for _, k in first),
+    starts = frozenset((mode, k1) for mode, k1, _ in pairs)
+    return Matcher({k: order(v) for k, v in first.items()}, {k: order(v) for k, v in pairs.items()}, starts,
+                   frozenset(k for _, k in first) | frozenset(k for _, k in starts),
                    {k: order(v) for k, v in heads.items()},
                    tuple(sorted({len(k) for k in heads}, reverse=True)), frozenset(k[-3:] for k in heads))
 
@@ -265,13 +281,16 @@ class Tokens:
 
     def joined(self, i: int) -> bool:
         """Only separators (space, hyphen, parentheses) between word ``i`` and word ``i + 1``."""
-        return i + 1 < len(self.spans) and bool(_GAP.fullmatch(self.text, self.spans[i][1], self.spans[i + 1][0]))
+        if i + 1 >= len(self.spans):
+            return False
+        gap = self.text[self.spans[i][1]: self.spans[i + 1][0]]
+        return gap in (" ", "-") or bool(re.fullmatch(_GAP, gap))
 
 
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into words (letters and digits)."""
-    spans = tuple(m.span() for m in _WORD.finditer(text))
-    words = tuple(text[s:e] for s, e in spans)
+    spans = tuple([m.span() for m in re.finditer(_WORD, text)])
+    words = tuple(re.findall(_WORD, text))
     return Tokens(text, spans, words, tuple(map(_keys, words)))
 
 
@@ -286,23 +305,36 @@ def _match_at(tok: Tokens, i: int, entry: Entry) -> int:
     return n
 
 
+_Starts = tuple[tuple[Entry, ...], tuple[tuple[int, str], ...], tuple[Entry, ...]]
+
+
 @lru_cache(maxsize=1 << 16)
-def _starts(word: str) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
-    """(entries whose first word is ``word``, entries whose German label ends the compound ``word``)."""
+def _starts(word: str) -> _Starts:
+    """What may start at ``word``: one-word entries, (mode index, key) of longer entries, and the
+    entries whose German label ends the compound ``word``."""
     m = matcher()
     keys = _keys(word)
-    first = tuple(e for mode, key in zip(_MODES, keys) for e in m.first.get((mode, key), ()))
-    return first, (_compound(word, keys[3], m) if word[:1].isupper() and len(word) > 4 else ())
+    single = tuple(e for mode, key in zip(_MODES, keys) for e in m.first.get((mode, key), ()))
+    multi = tuple((j, key) for j, (mode, key) in enumerate(zip(_MODES, keys)) if (mode, key) in m.pair_starts)
+    return single, multi, (_compound(word, keys[3], m) if word[:1].isupper() and len(word) > 4 else ())
 
 
-def _best(tok: Tokens, i: int, starts: tuple[tuple[Entry, ...], tuple[Entry, ...]]) -> dict[str, tuple[int, Entry]]:
+def _best(tok: Tokens, i: int, starts: _Starts) -> dict[str, tuple[int, Entry]]:
     """Per vocabulary, the longest label starting at token ``i`` (or a German compound ending in one)."""
     best: dict[str, tuple[int, Entry]] = {}
-    for e in starts[0]:
+    lower = not tok.words[i][:1].isupper()
+    candidates = list(starts[0])
+    if starts[1] and tok.joined(i):
+        m = matcher()
+        for j, key in starts[1]:
+            candidates += m.pairs.get((_MODES[j], key, tok.keys[i + 1][j]), ())
+    for e in candidates:
+        if lower and e.mode == "de" and e.label.text[:1].isupper():
+            continue  # a German noun label needs a capitalised word
         n = _match_at(tok, i, e)
         if n and n > best.get(e.label.kind, (0, e))[0]:
             best[e.label.kind] = (n, e)
-    for e in starts[1]:
+    for e in starts[2]:
         best.setdefault(e.label.kind, (1, e))
     return best
 
@@ -318,33 +350,67 @@ def _compound(word: str, key: str, m: Matcher) -> tuple[Entry, ...]:
 
 
 def _keep(tok: Tokens, i: int, n: int, e: Entry) -> bool:
-    """German nouns only in capitalised words; no truncated compounds ("Kundensupport- oder")."""
+    """No truncated compounds ("Kundensupport- oder")."""
     end = tok.spans[i + n - 1][1]
-    if e.mode == "de" and e.label.text[:1].isupper() and not tok.words[i][:1].isupper():
-        return False
     return not (tok.text.startswith("-", end) and tok.text[end + 1: end + 2].isspace())
 
 
 def _direct(tok: Tokens) -> Iterator[Hit]:
+    """Labels starting at each word, longest first; a word already covered is skipped per vocabulary."""
     until = dict.fromkeys(KINDS, 0)
-    for i, starts in enumerate(map(_starts, tok.words)):
-        if not (starts[0] or starts[1]):
-            continue
-        for kind, (n, e) in sorted(_best(tok, i, starts).items()):
+    live = {w for w in set(tok.words) if any(_starts(w))}
+    hyphens = _hyphen_joins(tok)
+    for i in sorted({i for i, w in enumerate(tok.words) if w in live} | hyphens):
+        found = _best(tok, i, _starts(tok.words[i]))
+        if i in hyphens:
+            for e in _joined_entries(tok.words[i] + tok.words[i + 1].lower()):
+                n, cur = found.get(e.label.kind, (0, e))
+                if n == 0 or (n == 1 and cur.label.hidden):
+                    found[e.label.kind] = (2, e)
+        for kind, (n, e) in sorted(found.items()):
             if i >= until[kind] and _keep(tok, i, n, e):
                 until[kind] = i + n
                 yield Hit(e.label, tok.spans[i][0], tok.spans[i + n - 1][1])
 
 
+def _hyphen_joins(tok: Tokens) -> set[int]:
+    """Words joined by a hyphen to a capitalised next word, a German compound ("Hosting-Anbieter")."""
+    ends = {e: i for i, (_, e) in enumerate(tok.spans)}
+    out = set()
+    for m in re.finditer(r"(?<=[^\W_])-(?=[^\W\d_])", tok.text):
+        i = ends.get(m.start())
+        if i is not None and _hyphenated(tok, i):
+            out.add(i)
+    return out
+
+
+def _hyphenated(tok: Tokens, i: int) -> bool:
+    """Word ``i`` and the next form a hyphenated German compound ("Hosting-Anbieter")."""
+    return (i + 1 < len(tok.words) and tok.words[i + 1][:1].isupper()
+            and tok.text[tok.spans[i][1]: tok.spans[i + 1][0]] == "-")
+
+
+def _joined_entries(word: str) -> tuple[Entry, ...]:
+    """Single-word German entries matching ``word`` whole or as the head of a compound, one per vocabulary."""
+    first, _, heads = _starts(word)
+    out: dict[str, Entry] = {}
+    for e in first + heads:
+        if e.mode == "de" and len(e.keys) == 1:
+            out.setdefault(e.label.kind, e)
+    return tuple(out.values())
+
+
 _CONJ = frozenset({"and", "or", "und", "oder", "sowie", "bzw"})
+_CONJ_FORMS = _CONJ | {w.capitalize() for w in _CONJ} | {w.upper() for w in _CONJ}
 
 
 def _phrase(words: Sequence[str], m: Matcher) -> dict[str, Entry]:
     """Per vocabulary, an entry spelling exactly ``words``."""
     out: dict[str, Entry] = {}
-    for mode in ("case", "raw", "en", "de"):
+    for mode in _MODES:
         keys = tuple(_key(mode, w) for w in words)
-        for e in m.first.get((mode, keys[0]), ()):
+        found = m.first.get((mode, keys[0]), ()) if len(keys) == 1 else m.pairs.get((mode, keys[0], keys[1]), ())
+        for e in found:
             if e.keys == keys:
                 out.setdefault(e.label.kind, e)
     return out
@@ -362,7 +428,7 @@ def _conjuncts(tok: Tokens, c: int) -> list[int]:
 
 def _ellipses(tok: Tokens, m: Matcher) -> Iterator[Hit]:
     """Labels in elliptic coordinations: "contact and payment data", "Kontakt- und Rechnungsdaten"."""
-    for c in [c for c, k in enumerate(tok.keys) if k[1] in _CONJ]:
+    for c in [i for i, w in enumerate(tok.words) if w in _CONJ_FORMS]:
         if c == 0 or c + 1 >= len(tok.words):
             continue
         gap = tok.text[tok.spans[c - 1][1]: tok.spans[c][0]]
@@ -389,12 +455,13 @@ def _ellipsis_de(tok: Tokens, m: Matcher, c: int) -> Iterator[Hit]:
 
 
 def _ellipsis_en(tok: Tokens, m: Matcher, c: int) -> Iterator[Hit]:
-    rest = [c + 2 + k for k in range(3) if c + 2 + k < len(tok.words) and tok.joined(c + 1 + k)]
+    """ "first and last name": a word before the conjunction joined with the words after the next one."""
+    firsts = [f for f in _conjuncts(tok, c) if any((mode, k) in m.pair_starts for mode, k in zip(_MODES, tok.keys[f]))]
+    rest = [c + 2 + k for k in range(3) if firsts and c + 2 + k < len(tok.words) and tok.joined(c + 1 + k)]
     rest = rest[: next((k for k in range(len(rest)) if rest[k] != c + 2 + k), len(rest))]
-    for f in _conjuncts(tok, c):
-        if m.first_keys.isdisjoint(tok.keys[f]):
-            continue
-        for k in range(len(rest), 0, -1):
+    for f in firsts:
+        pair = rest and any((mode, tok.keys[f][j], tok.keys[rest[0]][j]) in m.pairs for j, mode in enumerate(_MODES))
+        for k in range(len(rest) if pair else 0, 0, -1):
             found = _phrase([tok.words[f]] + [tok.words[r] for r in rest[:k]], m)
             for e in found.values():
                 yield Hit(e.label, tok.spans[f][0], tok.spans[rest[k - 1]][1])
@@ -418,13 +485,7 @@ def _document_hits(text: str) -> tuple[tuple[int, ...], tuple[Hit, ...]]:
 def hits_between(text: str, start: int, end: int, kind: str) -> list[Hit]:
     """The hits of vocabulary ``kind`` inside ``text[start:end]`` (the whole text is scanned once)."""
     starts, hits = _document_hits(text)
-    out = []
-    for h in hits[bisect_left(starts, start):]:
-        if h.start >= end:
-            break
-        if h.end <= end and h.label.kind == kind:
-            out.append(h)
-    return out
+    return [h for h in hits[bisect_left(starts, start): bisect_left(starts, end)] if h.end <= end and h.label.kind == kind]
 
 
 # --- context -------------------------------------------------------------------------------
@@ -446,7 +507,7 @@ def _sentences(seg: Segment, carried: bool) -> Iterator[Sentence]:
     abbrev = _abbreviations()
     pos = 0
     text = seg.text
-    for m in _SENTENCE_END.finditer(text):
+    for m in re.finditer(_SENTENCE_END, text):
         before = text[max(pos, m.start() - 12): m.start()].rsplit(None, 1)
         word = before[-1].lower().strip("(\"'„“") if before else ""
         if word in abbrev or (word.isdigit() and not text[m.end()].isupper()):
@@ -455,9 +516,6 @@ def _sentences(seg: Segment, carried: bool) -> Iterator[Sentence]:
         pos = m.end()
     if pos < len(text):
         yield Sentence(seg.start + pos, seg.end, text[pos:], seg, carried)
-
-
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
 
 
 @cache
@@ -481,7 +539,7 @@ def _glossary(segments: tuple[Segment, ...]) -> frozenset[int]:
             heads.add(seg.text)
             out.add(i)
             continue
-        if _search(text, "glossary", "intro"):
+        if _search(text, "glossary", "intro") or (len(text) < 60 and title.match(text)):
             out.add(i)
             in_list = True
             continue
@@ -508,12 +566,28 @@ def _contexts(text: str, segments: Sequence[Segment], kind: str) -> Iterator[Sen
 
 
 def _negated_before(sent: Sentence, hit: Hit) -> bool:
-    """A negation shortly before the hit in the same clause ("we do not store your IP address")."""
+    """A negation shortly before the hit in its clause ("we do not store your IP address"), or a
+    negated verb right after it ("Gesundheitsdaten verarbeiten wir nicht")."""
     window = rules()["data"]["negation_window"]
     lo = max(sent.start, hit.start - window)
     before = sent.text[lo - sent.start: hit.start - sent.start]
     before = re.split(r"[,;:()]", before)[-1]
-    return bool(_search(before, "data", "negation"))
+    after = sent.text[hit.end - sent.start: hit.end - sent.start + 50]
+    return bool(_search(before, "data", "negation")) or bool(_rx("data", "post_negation").match(after.lstrip()))
+
+
+def _blocked(text: str, sent: Sentence, hit: Hit) -> bool:
+    """The hit lies in an excluded phrase ("the contact details above"; for weak labels also
+    "in our name", "the address line")."""
+    lo, hi = max(sent.start, hit.start - 60), min(sent.end, hit.end + 60)
+    low = text[lo:hi].lower()
+    for path in (("data", "exclude_phrase"), ("data", "exclude_phrase_hidden"))[: 2 if hit.label.hidden else 1]:
+        rx, literals = _rule(*path)
+        if literals and not any(lit in low for lit in literals):
+            continue
+        if any(m.start() < hit.end and hit.start < m.end() for m in rx.finditer(text, lo, hi)):
+            return True
+    return False
 
 
 def _data_hits(text: str, sent: Sentence) -> Iterator[tuple[Hit, str, float]]:
@@ -521,26 +595,21 @@ def _data_hits(text: str, sent: Sentence) -> Iterator[tuple[Hit, str, float]]:
     hits = hits_between(text, sent.start, sent.end, "data")
     if not hits or _search(sent.text, "data", "exclude_sentence"):
         return
-    blocked = [(sent.start + m.start(), sent.start + m.end()) for m in _rx("data", "exclude_phrase").finditer(sent.text)]
     processing = bool(_search(sent.text, "data", "hidden_cue"))
     for h in hits:
-        if any(s < h.end and h.start < e for s, e in blocked):
-            continue
-        if h.label.hidden and not processing or _negated_before(sent, h):
+        if h.label.hidden and not processing or _blocked(text, sent, h) or _negated_before(sent, h):
             continue
         yield h, "data.function" if h.label.hidden else "data.label", 0.6 if h.label.hidden else 0.9
 
 
 def _recipient_context(sent: Sentence) -> tuple[bool, bool]:
     """(vetoed, cued): is the sentence no statement about recipients / does it say data goes somewhere."""
-    r = rules()["recipient"]
     text = sent.text
     if _search(text, "recipient", "veto_sentence"):
         return True, False
     if _search(text, "recipient", "negated") and not _search(text, "recipient", "exception"):
         return True, False
     heading = any(_search(h, "recipient", "heading_cue") for h in sent.segment.heading_path[-1:])
-    del r
     return False, bool(sent.carried or heading or _search(text, "recipient", "cue"))
 
 
@@ -552,14 +621,21 @@ def _recipient_hits(text: str, sent: Sentence) -> Iterator[tuple[Hit, str, float
     vetoed, cued = _recipient_context(sent)
     if vetoed:
         return
-    generic = bool(_search(sent.text, "recipient", "generic_provider"))
+    generic = any(h.label.hidden for h in hits) and bool(_search(sent.text, "recipient", "generic_provider"))
     for h in _usable(hits, text, generic):
-        alone = _standalone(h)
-        if not (cued or alone):
+        if not (cued or _standalone(h)) or _category_vetoed(sent, h.notation):
             continue
         rule = ("recipient.function" if h.label.hidden else "recipient.label") + ("" if cued else ".standalone")
         conf = (0.6 if h.label.hidden else 0.9) - (0.0 if cued else 0.2)
         yield h, rule, conf
+
+
+def _category_vetoed(sent: Sentence, notation: str) -> bool:
+    """A context that rules one category out (a "Versanddienstleister" that sends the newsletter)."""
+    if notation not in rules()["recipient"]["category_veto"]:
+        return False
+    rx = _rx("recipient", "category_veto", notation)
+    return bool(rx.search(sent.text) or any(rx.search(h) for h in sent.segment.heading_path[-1:]))
 
 
 def _standalone(hit: Hit) -> bool:

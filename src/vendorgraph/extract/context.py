@@ -31,6 +31,8 @@ def _scan(kind: str, text: str) -> list[tuple[str, int, int]]:
 
 #: How far back (characters) a topic vendor may be named.
 TOPIC_REACH = 3000
+#: How many segments back a topic vendor named outside the sentence's own section may be.
+TOPIC_SEGMENTS = 3
 #: Longest quote an evidence span carries.
 MAX_QUOTE = 400
 
@@ -127,11 +129,14 @@ class DocContext:
         first = self._first_in_section(sent)
         if first is not None:
             return first
-        m = self.mention_before(sent.start)
+        if rx("transfers", "generic_plural").search(sent.text):
+            return None  # "companies in the USA" is about no vendor in particular
+        m = self.mention_before(sent.start, reach=TOPIC_REACH)
         if m is None:
             return None
         j = bisect.bisect_right(self._sent_starts, m.start) - 1
-        return m if j >= 0 and self.sentences[j].top == sent.top else None
+        near = j >= 0 and self.sentences[j].top == sent.top and sent.seg - self.sentences[j].seg <= TOPIC_SEGMENTS
+        return m if near else None
 
     def hits(self, kind: str, start: int, end: int) -> list[tuple[str, int, int]]:
         """Matches of ``kind`` (``role``, ``mechanism`` or ``country``) inside ``[start, end)``, offsets

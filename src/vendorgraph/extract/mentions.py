@@ -163,27 +163,43 @@ def entity_mentions(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+@cache
+def _first_re() -> re.Pattern[str]:
+    """Where a surface form may start: one of the first tokens, at a token boundary."""
+    firsts = sorted(_first_tokens(), key=len, reverse=True) or ["(?!)"]
+    initials = "".join(sorted({re.escape(f[0]) for f in firsts if f}))
+    return re.compile(rf"(?=[{initials}])(?<![\w&'+\-.])(?:{'|'.join(map(re.escape, firsts))})(?![\w&'+\-])")
+
+
 def _gazetteer_hits(text: str) -> list[tuple[int, int, str]]:
+    """Longest registry/lexicon surface forms in ``text``, left to right, not inside URLs."""
     g, firsts = gazetteer(), _first_tokens()
-    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    out, i = [], 0
-    while i < len(toks):
-        best = None
-        n_max = firsts.get(text[toks[i][0]:toks[i][1]].rstrip("."), 0)
-        for n in range(min(n_max, len(toks) - i), 0, -1):
-            s, e = toks[i][0], toks[i + n - 1][1]
-            for end in (e, e - 1) if text[e - 1] == "." else (e,):
-                key = " ".join(text[s:end].split())
-                if key in g and not _in_url(text, s):
-                    best = (s, end, key, n)
-                    break
-            if best:
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for cand in _first_re().finditer(text):
+        m = _TOKEN.match(text, cand.start())
+        if m is None or m.start() < pos:
+            continue
+        n_max = firsts.get(m.group().rstrip("."), 0)
+        if not n_max:
+            continue
+        ends = [m.end()]
+        for t in _TOKEN.finditer(text, m.end()):
+            if len(ends) >= n_max or t.start() - ends[-1] > 3:
                 break
-        if best:
-            out.append(best[:3])
-            i += best[3]
-        else:
-            i += 1
+            ends.append(t.end())
+        for e in reversed(ends):
+            hit = None
+            for end in (e, e - 1) if text[e - 1] == "." else (e,):
+                key = " ".join(text[m.start():end].split())
+                if key in g:
+                    hit = end
+                    break
+            if hit is not None:
+                if not _in_url(text, m.start()):
+                    out.append((m.start(), hit, " ".join(text[m.start():hit].split())))
+                    pos = hit
+                break
     return out
 
 
@@ -257,22 +273,25 @@ def _dedupe(ms: list[Mention]) -> list[Mention]:
 
 def _alias_mentions(text: str, found: list[Mention]) -> list[Mention]:
     """Short names the text defines for an entity, and first words of entity names, everywhere."""
-    aliases: dict[str, Vendor] = {}
+    aliases: dict[str, tuple[Vendor, float]] = {}
     stop = set(rules("parties")["first_word_stoplist"]) | set(rules("parties")["name_stop_tokens"])
     pat = rx("parties", "alias_after")
     for m in found:
         if m.kind in ("entity", "tool"):
             a = pat.match(text, m.end, min(len(text), m.end + 170))
             if a and a.group(1).strip() not in stop:
-                aliases.setdefault(a.group(1).strip(), m.vendor)
+                aliases.setdefault(a.group(1).strip(), (m.vendor, min(0.8, m.confidence)))
             first = re.split(r"[\s,]+", strip_legal_form(m.surface))[0].rstrip(".")
             if len(first) >= 3 and first not in stop and first[0].isupper():
-                aliases.setdefault(first, m.vendor)
-    out = []
-    for alias, vendor in aliases.items():
-        for m in re.finditer(rf"(?<![\w\-/.@]){re.escape(alias)}(?![\w\-]|\.\w)", text):
-            if not _in_url(text, m.start()):
-                out.append(Mention(m.start(), m.end(), alias, "alias", vendor, 0.8))
+                aliases.setdefault(first, (m.vendor, min(0.8, m.confidence)))
+    out: list[Mention] = []
+    if not aliases:
+        return out
+    alts = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w\-/.@])(?:{alts})(?![\w\-]|\.\w)", text):
+        if not _in_url(text, m.start()):
+            vendor, conf = aliases[m.group(0)]
+            out.append(Mention(m.start(), m.end(), m.group(0), "alias", vendor, conf))
     return out
 
 

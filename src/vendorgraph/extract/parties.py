@@ -76,7 +76,8 @@ def find_controller(ctx: DocContext) -> Controller | None:
     text = ctx.doc.text
     not_ctx = rx("parties", "not_controller_context", re.I)
     cands = [(m.start, m.end, m.surface) for m in ctx.mentions if m.kind == "entity" and m.vendor.source != "curated"]
-    cands += group_names(text)
+    groups_found = group_names(text)
+    cands += groups_found
     cands = sorted(c for c in cands if not not_a_party(c[2]))
     best: tuple[int, int, str] | None = None
     rule, conf = "controller.cue", 0.9
@@ -88,10 +89,10 @@ def find_controller(ctx: DocContext) -> Controller | None:
         if best is not None:
             break
     if best is None:
-        groups = Counter(name for _, _, name in group_names(text))
+        groups = Counter(name for _, _, name in groups_found)
         if groups and groups.most_common(1)[0][1] >= 2:
             name = groups.most_common(1)[0][0]
-            best = next(g for g in group_names(text) if g[2] == name)
+            best = next(g for g in groups_found if g[2] == name)
             rule, conf = "controller.group_name", 0.6
     if best is None:
         return None
@@ -155,10 +156,16 @@ def entity_countries(ctx: DocContext) -> dict[int, list[tuple[str, int, int]]]:
 
 
 def passive(ctx: DocContext, m: Mention) -> bool:
-    """True when the mention sits in an opt-out, browser-settings or link sentence."""
+    """True when the mention sits in an opt-out, browser-settings or link clause (the part of its
+    sentence between semicolons, so "Provider: X; Website: https://..." keeps X)."""
     sent = ctx.sentence_at(m.start)
     if sent is None:
         return False
-    if sent.start not in ctx.passive_cache:
-        ctx.passive_cache[sent.start] = bool(rx("parties", "non_recipient_context").search(sent.text))
-    return ctx.passive_cache[sent.start]
+    rel = m.start - sent.start
+    lo = sent.text.rfind(";", 0, rel) + 1
+    hi = sent.text.find(";", rel)
+    key = sent.start + lo
+    if key not in ctx.passive_cache:
+        clause = sent.text[lo:hi if hi >= 0 else len(sent.text)]
+        ctx.passive_cache[key] = bool(rx("parties", "non_recipient_context", re.I).search(clause))
+    return ctx.passive_cache[key]

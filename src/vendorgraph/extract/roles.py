@@ -27,6 +27,7 @@ from .context import DocContext, Sentence
 from .lexicon import rx
 from .mentions import Mention
 
+_NEGATED = re.compile(r"\b(?:no|not|kein\w*|nicht|without|ohne)\b[^.;,]{0,30}$", re.I)
 #: Roles a surface form can give (``recipient`` is the default, not a cue).
 CUED_ROLES = ("controller", "joint_controller", "processor", "sub_processor")
 
@@ -92,7 +93,8 @@ def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
         for sp in chain:
             facts.append(RoleFact(sp.sub.vendor.key, "sub_processor", sp.span))
         chained = {sp.sub.vendor.key for sp in chain}
-        hits = [h for h in ctx.hits("role", sent.start, sent.end) if h[0] in CUED_ROLES and h[0] != "sub_processor"]
+        hits = [h for h in ctx.hits("role", sent.start, sent.end) if h[0] in CUED_ROLES and h[0] != "sub_processor"
+                and not _NEGATED.search(sent.text, max(0, h[1] - 40), h[1])]
         targets = [m for m in ms if m.vendor.key not in chained]
         if hits and not targets and anaphor.search(sent.text):
             topic = ctx.topic(sent)

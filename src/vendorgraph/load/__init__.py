@@ -51,7 +51,7 @@ def load(path: str | Path) -> Document:
         data, header_type = read_bytes(p), None
         name = p.name
     media = sniff(data, name, header_type)
-    encoding = "binary"
+    encoding = "pdf"  # PDF text comes decoded from the file's fonts
     if media == "application/pdf":
         text = pdf_to_text(data, source)
     else:

@@ -82,7 +82,7 @@ def _edge_dicts(edges: _Edges, bad: set[str]) -> list[dict]:
                  ["Policies", ", ".join(sorted(e["documents"])) or "—"]]
         facts += [["Finding", t] for t in sorted(set(e.get("titles", ())))]
         out.append({"id": f"e{i}", "from": e["from"], "to": e["to"], "kind": e["kind"], "label": label,
-                    "color": {"color": colour, "highlight": "#000"}, "dashes": e["kind"] == "entity",
+                    "color": {"color": colour, "highlight": colour, "hover": colour}, "dashes": e["kind"] == "entity",
                     "width": 4 if is_bad else (3 if transfer else 1.5),
                     "vg": {"kind": e["kind"], "mechanisms": mechs, "categories": sorted(e["categories"]),
                            "roles": sorted(e["roles"]), "countries": sorted(e["countries"]),
@@ -141,7 +141,7 @@ def build_graph(snap: Snapshot, findings: Iterable[Finding], bad_mechanisms: set
                            services=list(p.services) if p else [])
         for i, alias in enumerate(p.aliases if p else ()):
             eid = f"{iri}|entity|{alias}"
-            nodes[eid] = dict(_node(eid, alias, "entity", "entity", [["Legal entity of", name]], ()),
+            nodes[eid] = dict(_node(eid, alias, "entity", "entity", [["Legal entity of", name]], (), parent=iri),
                               parent=iri, index=i)
             edges.add(iri, eid, "entity", None)
         return iri

@@ -1,10 +1,11 @@
-"""Legal status of a transfer at a date: covered, safeguarded, derogation, uncertified, invalid, missing.
+"""Legal status of a transfer at a date: not_required, covered, safeguarded, derogation,
+uncertified, invalid, missing.
 
-Uses ``vendorgraph.legal`` (the reference-data module) when it offers
-``transfer_status``; otherwise derives the status from the reference graph: each
-mechanism's base status and invalidation date (``report_mechanisms.rq``), the adequacy
-decisions with their dates (``report_adequacy.rq``), and the DPF certification check of
-``flows.rq``. The best mechanism wins.
+Uses :class:`vendorgraph.legal.TransferLaw` (the transfer law of the reference data) with the
+recipient's DPF certification (``report_certified.rq``). If that module or its data is not
+available, it falls back to the reference graph directly: each mechanism's base status and
+invalidation date (``report_mechanisms.rq``), the adequacy decisions with their dates
+(``report_adequacy.rq``) and the certification check of ``flows.rq``. The best mechanism wins.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from ..queries import run
 from ..store import Store
 from .collect import Flow, Snapshot
 
-ORDER = ("covered", "safeguarded", "derogation", "uncertified", "invalid", "missing")
+ORDER = ("not_required", "covered", "safeguarded", "derogation", "uncertified", "invalid", "missing")
 
 
 @dataclass(frozen=True)
@@ -51,18 +52,22 @@ class StatusResolver:
         for r in run(store, "report-adequacy").dicts():
             d = Decision(r["code"] or "", r["adoptedOn"] or "", r["validUntil"] or "", r["invalidatedOn"] or "")
             self.decisions.setdefault(d.code, []).append(d)
-        self._legal = _legal_function()
+        self.certified = {r["org"] for r in run(store, "report-certified").dicts()}
+        self.law = _transfer_law(store)
 
     def __call__(self, flow: Flow) -> Status:
         if not flow.is_transfer:
             return Status("", "no third-country transfer stated")
-        if self._legal is not None:
-            try:
-                got = self._legal(flow.code, flow.mechanisms, flow.target, self.as_of)
-                if isinstance(got, str) and got in ORDER:
-                    return Status(got, "from the reference transfer law")
-            except Exception:  # noqa: BLE001 - the reference module is optional and still changing
-                self._legal = None
+        if self.law is not None:
+            got = self.law.status(flow.code, flow.mechanisms, self.as_of,
+                                  dpf_certified=True if flow.target in self.certified else None)
+            if got.status in ORDER:
+                value = got.status
+                if value == "missing" and "adequacy" in flow.mechanisms and flow.target not in self.certified \
+                        and any(i.requires_certification for i in self.law.adequacy(flow.code, self.as_of)):
+                    value = "uncertified"
+                notes = () if value in ("not_required", "covered", "safeguarded", "derogation") else got.notes
+                return Status(value, "; ".join((got.reason,) + tuple(notes)))
         best = Status("missing", "no transfer mechanism stated")
         for m in flow.mechanisms:
             st = self._mechanism(flow, m)
@@ -88,10 +93,15 @@ class StatusResolver:
         return Status("covered", f"adequacy decision for {flow.code}")
 
 
-def _legal_function():
-    """``vendorgraph.legal.transfer_status(code, mechanisms, recipient_iri, as_of) -> str`` if present."""
+def _transfer_law(store: Store):
+    """``vendorgraph.legal.TransferLaw`` over the store's reference graph, or None when unavailable."""
     try:
-        from .. import legal  # type: ignore[attr-defined]
+        from ..legal import TransferLaw
     except ImportError:
         return None
-    return getattr(legal, "transfer_status", None)
+    from ..errors import VendorgraphError
+
+    try:
+        return TransferLaw.from_store(store)
+    except VendorgraphError:
+        return None

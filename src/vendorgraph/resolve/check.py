@@ -40,19 +40,32 @@ class RegistryStats:
     seeded_vendors: int
     curated_vendors: int
     dpf_certified: int
+    seeded_entities: int = 0
+    seeded_services: int = 0
+    seeded_aliases: int = 0
 
 
 def registry_stats(reg: Registry | None = None) -> RegistryStats:
-    """Counts of vendors, entities, services and aliases (alternative names of vendors and entities)."""
+    """Counts of vendors, entities, services and aliases (alternative names of vendors, entities and services).
+
+    ``seeded_*``: how many of them come from the CC0 company list rather than the curated file.
+    """
     reg = reg or Registry.default()
     vs = reg.vendors()
-    curated = sum(1 for v in vs if v.source == "curated")
-    aliases = sum(len(v.aliases) + sum(len(e.aliases) for e in v.entities) for v in vs)
-    aliases += sum(1 for e in reg.entries() if e.kind == "service" and e.surface != e.target)
+    seeded = {v.iri for v in vs if v.source != "curated"}
+    alias_by_vendor: dict[str, int] = defaultdict(int)
+    for v in vs:
+        alias_by_vendor[v.iri] += len(v.aliases) + sum(len(e.aliases) for e in v.entities)
+    for e in reg.entries():
+        if e.kind == "service" and e.surface != e.target:
+            alias_by_vendor[e.vendor] += 1
     return RegistryStats(
         vendors=len(vs), entities=sum(len(v.entities) for v in vs), services=sum(len(v.services) for v in vs),
-        aliases=aliases, seeded_vendors=len(vs) - curated, curated_vendors=curated,
-        dpf_certified=sum(1 for v in vs for e in v.entities if e.dpf_certified))
+        aliases=sum(alias_by_vendor.values()), seeded_vendors=len(seeded), curated_vendors=len(vs) - len(seeded),
+        dpf_certified=sum(1 for v in vs for e in v.entities if e.dpf_certified),
+        seeded_entities=sum(len(v.entities) for v in vs if v.iri in seeded),
+        seeded_services=sum(len(v.services) for v in vs if v.iri in seeded),
+        seeded_aliases=sum(n for iri, n in alias_by_vendor.items() if iri in seeded))
 
 
 def check_registry(reg: Registry | None = None, countries: CountryIndex | None = None) -> list[Problem]:
@@ -86,6 +99,9 @@ def check_registry(reg: Registry | None = None, countries: CountryIndex | None =
         for s in v.services:
             if ids.service_iri(s) == v.iri:
                 problems.append(Problem("iri", v.iri, f"service {s!r} clashes with its vendor"))
+    surfaces_all = {e.surface for e in reg.entries()}
+    for lab in sorted(reg.ambiguous_labels() - surfaces_all):
+        problems.append(Problem("ambiguous", lab, "vg:ambiguousLabel is not a label of any vendor, entity or service"))
     owners: dict[str, set[str]] = defaultdict(set)
     surfaces: dict[str, set[str]] = defaultdict(set)
     for entry in reg.entries():

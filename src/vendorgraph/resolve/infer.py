@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..errors import RegistryError
 from ..model import Facts, Party
 from ..vocab import RDF, VG, concept, country
 from .registry import EntityRecord, Registry
@@ -60,7 +61,7 @@ def inferred_transfers(facts: Facts, registry: Registry | None = None,
             continue
         try:
             vendor = reg.vendor(party.vendor_id)
-        except Exception:  # a vendor_id from elsewhere: nothing to infer from
+        except RegistryError:  # a vendor_id from elsewhere: nothing to infer from
             continue
         m = resolve_party(party, reg)
         if m and m.vendor.iri == vendor.iri and m.entity:

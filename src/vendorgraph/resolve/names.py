@@ -56,12 +56,12 @@ class NameLexicon:
     def split(self, name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(key tokens, ids of the trailing legal forms removed, outermost last); never removes every token."""
         toks = tokens(name)
-        ids = dict(self.form_ids)
+        ids, by_last = self._index()
         removed: list[str] = []
         changed = True
-        while changed:
+        while changed and toks:
             changed = False
-            for form in self.legal_forms:
+            for form in by_last.get(toks[-1], ()):
                 n = len(form)
                 if len(toks) > n and toks[-n:] == form:
                     toks = toks[:-n]
@@ -71,6 +71,17 @@ class NameLexicon:
                     changed = True
                     break
         return toks, tuple(reversed(removed))
+
+    def _index(self) -> tuple[dict[tuple[str, ...], str], dict[str, tuple[tuple[str, ...], ...]]]:
+        """Form ids, and the legal forms by their last token (longest first); built once per lexicon."""
+        cached = self.__dict__.get("_idx")
+        if cached is None:
+            by_last: dict[str, list[tuple[str, ...]]] = {}
+            for form in self.legal_forms:
+                by_last.setdefault(form[-1], []).append(form)
+            cached = (dict(self.form_ids), {k: tuple(v) for k, v in by_last.items()})
+            object.__setattr__(self, "_idx", cached)
+        return cached
 
     def key_tokens(self, name: str) -> tuple[str, ...]:
         """Tokens of ``name`` with trailing legal forms removed (never all of them)."""

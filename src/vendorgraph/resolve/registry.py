@@ -109,8 +109,8 @@ def reference_files(pattern: str) -> list[Path]:
 
 
 def load_lexicon() -> NameLexicon:
-    """Legal forms from name-forms.ttl; qualifiers from it plus every country label of countries.ttl."""
-    t = _read_triples(reference_files("name-forms.ttl") + reference_files("countries.ttl"))
+    """Legal forms from name-forms.ttl; qualifiers from it plus every country name of countries*.ttl."""
+    t = _read_triples(reference_files("name-forms.ttl") + reference_files("countries*.ttl"))
     forms: dict[str, list[str]] = {}
     quals: list[str] = []
     for s, po in sorted(t.items()):
@@ -127,8 +127,9 @@ class Registry:
     """Vendors, entities and services with a name index. Build with :meth:`default` or :meth:`from_files`."""
 
     def __init__(self, vendors: dict[str, VendorRecord], lexicon: NameLexicon,
-                 entries: list[_Entry]) -> None:
+                 entries: list[_Entry], ambiguous: frozenset[str] = frozenset()) -> None:
         self._vendors = vendors
+        self._ambiguous = ambiguous
         self.lexicon = lexicon
         self._entries = entries
         self._exact: dict[str, list[_Entry]] = defaultdict(list)
@@ -162,10 +163,10 @@ class Registry:
 
     @classmethod
     def from_triples(cls, t: dict[str, dict[str, list[str]]], lexicon: NameLexicon) -> "Registry":
-        from .build import build_records
+        from .build import ambiguous_labels, build_records
 
         vendors, entries = build_records(t)
-        return cls(vendors, lexicon, entries)
+        return cls(vendors, lexicon, entries, ambiguous_labels(t))
 
     # ------------------------------------------------------------------ lookups
     def vendor(self, iri: str) -> VendorRecord:
@@ -203,14 +204,27 @@ class Registry:
         """Every (surface form, vendor, kind, target) of the index (for checks)."""
         return list(self._entries)
 
-    def surface_forms(self, *, include_seeded: bool = True, min_length: int = 3) -> list[tuple[str, str]]:
+    def ambiguous_labels(self) -> frozenset[str]:
+        """Every label marked as an everyday word."""
+        return self._ambiguous
+
+    def is_ambiguous(self, surface: str) -> bool:
+        """Whether ``surface`` is marked as an everyday word (``vg:ambiguousLabel``: "Indeed", "Stripe")."""
+        return surface in self._ambiguous
+
+    def surface_forms(self, *, include_seeded: bool = True, min_length: int = 3,
+                      include_ambiguous: bool = True) -> list[tuple[str, str]]:
         """(surface form, vendor IRI) for gazetteer matching; longest first, then alphabetical.
 
-        ``include_seeded=False`` leaves out vendors seeded from the CC0 company list (only curated ones).
+        ``include_seeded=False`` leaves out vendors seeded from the CC0 company list (only curated ones);
+        ``include_ambiguous=False`` leaves out labels that are also everyday words (see :meth:`is_ambiguous`).
+        Match case-sensitively: "Zoom" and "Meta" are brands, "zoom" and "meta" are words.
         """
         pairs = set()
         for e in self._entries:
             if len(e.surface) < min_length:
+                continue
+            if not include_ambiguous and e.surface in self._ambiguous:
                 continue
             if not include_seeded and self._vendors[e.vendor].source != "curated":
                 continue

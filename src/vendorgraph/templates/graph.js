@@ -87,7 +87,7 @@
       shownNodes[n.id] = ok;
     });
     data.nodes.forEach(function (n) {
-      if (n.vg.kind === "entity") { nodeUpd.push({id: n.id, hidden: !(state.entities && shownNodes[n.parent])}); }
+      if (n.vg.kind === "entity") { nodeUpd.push({id: n.id, hidden: !(state.entities && shownNodes[n.vg.parent])}); }
     });
     data.edges.forEach(function (e) {
       if (e.vg.kind === "entity") { edgeUpd.push({id: e.id, hidden: !(state.entities && shownNodes[e.from])}); }

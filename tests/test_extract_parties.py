@@ -1,0 +1,94 @@
+"""Controller and named parties: legal forms, brands resolved to one vendor, aliases, non-parties (EN + DE)."""
+
+from __future__ import annotations
+
+from vendorgraph.extract.rules import RuleExtractor
+from vendorgraph.load import from_text
+from vendorgraph.model import Facts
+from vendorgraph.segment import segment
+
+
+def extract(text: str, **kw) -> Facts:
+    doc = from_text(text)
+    return RuleExtractor(**kw).extract(doc, segment(doc.text))
+
+
+def party(facts: Facts, name: str):
+    found = [p for p in facts.parties if p.name == name or name in p.aliases]
+    assert found, f"{name} not among {[p.name for p in facts.parties]}"
+    return found[0]
+
+
+def test_controller_en_with_country():
+    f = extract("Privacy policy\nThe controller responsible for processing is Nordlicht Bikes GmbH, "
+                "Seestraße 2, 24103 Kiel, Germany. We use cookies.")
+    assert (f.controller.name, f.controller.country) == ("Nordlicht Bikes GmbH", "DE")
+    assert all(p.name != "Nordlicht Bikes" for p in f.parties)
+
+
+def test_controller_de_label_without_legal_form():
+    f = extract("Datenschutzerklärung\n\nVerantwortlich: Physiotherapie am Ring, Ringstraße 5, 50667 Köln\n\n"
+                "Wir verarbeiten Ihre personenbezogenen Daten nur nach der DSGVO.")
+    assert f.controller.name == "Physiotherapie am Ring"
+
+
+def test_controller_named_before_cue_and_dpo():
+    f = extract("Harbour Apps Ltd, 3 Quay Street, Galway, Ireland, is the controller for this website. "
+                "Our data protection officer is Dr. Mara Quinn, reachable by email.")
+    assert f.controller.name == "Harbour Apps Ltd"
+    assert f.controller.dpo == "Dr. Mara Quinn"
+
+
+def test_controller_group_name_fallback():
+    f = extract("Privacy at the Kestrel Group. The Kestrel Group processes data of visitors. "
+                "Questions? Write to the Kestrel Group.")
+    assert f.controller.name == "Kestrel Group"
+
+
+def test_entities_of_one_vendor_are_one_party_with_two_countries():
+    f = extract("We use Google Analytics, a service of Google Ireland Limited, Gordon House, Dublin 4, Ireland. "
+                "Data may reach Google LLC, 1600 Amphitheatre Parkway, Mountain View, CA 94043, USA.")
+    google = party(f, "Google")
+    assert {"Google Ireland Limited", "Google LLC"} <= set(google.aliases)
+    assert set(google.countries) == {"IE", "US"}
+    assert "Google Analytics" in google.services
+    assert google.vendor_id
+
+
+def test_defined_short_name_links_mentions():
+    f = extract('Für Webinare nutzen wir die Software der Tandem Meeting Systems AG, Bern, Schweiz ("Tandem"). '
+                "Tandem verarbeitet die Daten in unserem Auftrag.")
+    p = party(f, "Tandem Meeting Systems AG")
+    assert "processor" in p.roles and p.countries == ("CH",)
+
+
+def test_german_compound_before_name_is_trimmed():
+    f = extract("Wir nutzen den Newsletter-Dienstleister Brieftaube Versand GmbH, Kassel. Die Daten bleiben in der EU.")
+    assert party(f, "Brieftaube Versand GmbH")
+    assert not any("Newsletter" in p.name for p in f.parties)
+
+
+def test_authorities_opt_out_sites_and_browsers_are_not_parties():
+    f = extract("You may complain to the Landesbeauftragte für Datenschutz Hessen. "
+                "Opt out at the Network Advertising Initiative (NAI). "
+                "You can block cookies in the browser settings of Microsoft Edge or Google Chrome. "
+                "We host our site with Pixelhafen Hosting GmbH, Bremen, Germany.")
+    names = {p.name for p in f.parties}
+    assert names == {"Pixelhafen Hosting"}
+
+
+def test_tool_name_after_cue_without_legal_form():
+    f = extract("This website uses the tracking tool SnapHeat.io to record anonymised visits.")
+    assert party(f, "SnapHeat.io").roles == ("recipient",)
+
+
+def test_min_confidence_trades_recall_for_precision():
+    text = "This site uses the tracking tool SnapHeat.io. We host with Pixelhafen Hosting GmbH, Bremen, Germany."
+    assert len(extract(text).parties) == 2
+    assert [p.name for p in extract(text, min_confidence=0.8).parties] == ["Pixelhafen Hosting"]
+
+
+def test_plain_social_links_are_not_parties_en_de():
+    en = extract("On our site you find links to our profiles on Instagram and TikTok. Clicking them sends no data.")
+    de = extract("Auf unserer Website finden Sie Links zu unseren Profilen bei Pinterest. Dabei werden keine Daten übertragen.")
+    assert en.parties == () and de.parties == ()

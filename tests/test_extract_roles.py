@@ -1,0 +1,65 @@
+"""Roles from textual evidence only, English and German."""
+
+from __future__ import annotations
+
+from test_extract_parties import extract, party
+
+
+def test_processor_en_and_de():
+    en = extract("Our shop runs on servers of Cumulus Cloud B.V., Utrecht, Netherlands, which processes data on our behalf.")
+    de = extract("Die Gartenbau Schulz KG, Bonn, ist für uns als Auftragsverarbeiter nach Art. 28 DSGVO tätig.")
+    assert party(en, "Cumulus Cloud B.V.").roles == ("processor",)
+    assert party(de, "Gartenbau Schulz KG").roles == ("processor",)
+
+
+def test_processor_through_anaphor_in_vendor_section():
+    text = ("3. Newsletter\nWe send mail with Postwerk Mailer GmbH, Leipzig, Germany.\n"
+            "The mailing service provider is used on the basis of a data processing agreement pursuant to Art. 28 GDPR.\n")
+    assert party(extract(text), "Postwerk Mailer GmbH").roles == ("processor",)
+
+
+def test_joint_controller_en_and_de():
+    en = extract("We run a page on Linkwise Ireland Unlimited Company, Dublin, Ireland. "
+                 "Linkwise and we are joint controllers within the meaning of Art. 26 GDPR.")
+    de = extract("Für die Fanpage sind wir gemeinsam mit der Sozialnetz Europa GmbH, Berlin, gemeinsam Verantwortliche.")
+    assert party(en, "Linkwise Ireland Unlimited Company").roles == ("joint_controller",)
+    assert party(de, "Sozialnetz Europa GmbH").roles == ("joint_controller",)
+
+
+def test_independent_controller_but_not_a_vendors_own_eu_controller():
+    f = extract("We pay through Zahlfix Payments S.A., Luxembourg. Zahlfix is an independent controller for the payment. "
+                "The controller for users in the EU is Ortsdienst Maps Limited, Dublin, Ireland.")
+    assert party(f, "Zahlfix Payments S.A.").roles == ("controller",)
+    assert "controller" not in party(f, "Ortsdienst Maps Limited").roles
+
+
+def test_eigenstaendig_verantwortlich_de():
+    f = extract("Bei Zahlung per Rechnung übermitteln wir Daten an die Kaufsicher AG, Hamburg. "
+                "Die Kaufsicher AG ist für diese Verarbeitung eigenständig verantwortlich.")
+    assert party(f, "Kaufsicher AG").roles == ("controller",)
+
+
+def test_sub_processor_chain_en_and_de():
+    en = extract("We use Notetaker Labs Inc., as a processor. Notetaker Labs relies on services from Serverfarm Corp., Austin, TX 78701, USA.")
+    de = extract("Wir nutzen die Ticketdesk GmbH als Auftragsverarbeiter. Die Ticketdesk GmbH greift auf die Server der "
+                 "Rechenwerk Inc., Seattle, USA, zurück. Rechenwerk ist Unterauftragsverarbeiter der Ticketdesk GmbH.")
+    assert party(en, "Serverfarm Corp.").roles == ("sub_processor",)
+    assert party(de, "Rechenwerk Inc.").roles == ("sub_processor",)
+
+
+def test_recipient_when_no_role_is_stated():
+    f = extract("Our site shows videos from Filmstream Media LLC, Denver, CO 80202, USA.")
+    assert party(f, "Filmstream Media LLC").roles == ("recipient",)
+
+
+def test_recipient_list_and_transmission_target():
+    f = extract("Recipients of the data:\n- Cloudhaus Ireland Limited, Dublin (as processor pursuant to Art. 28 GDPR)\n"
+                "- Cloudhaus LLC, Austin, TX 78701, USA\n")
+    assert set(party(f, "Cloudhaus LLC").roles) == {"processor", "recipient"}
+
+
+def test_negated_role_cue_gives_no_role():
+    en = extract("Videos come from Filmstream Media LLC, Denver, USA. We have not concluded a data processing agreement with Filmstream.")
+    de = extract("Videos stammen von der Filmstrom Media GmbH, Köln. Mit Filmstrom haben wir keinen Vertrag über Auftragsverarbeitung geschlossen.")
+    assert party(en, "Filmstream Media LLC").roles == ("recipient",)
+    assert party(de, "Filmstrom Media GmbH").roles == ("recipient",)

@@ -1,0 +1,93 @@
+"""Third-country transfers: destinations, recipients, chains, every mechanism, negations (EN + DE)."""
+
+from __future__ import annotations
+
+from test_extract_parties import extract
+
+
+def flows(text: str) -> set[tuple[str, str | None, str, tuple[str, ...]]]:
+    return {(t.recipient, t.via, t.country, t.mechanisms) for t in extract(text).transfers}
+
+
+def test_explicit_usa_transfer_with_adequacy_and_scc_en():
+    text = ("4. Analytics\nWe use Metricly Inc., Boston, MA 02110, USA. Data is transmitted to Metricly servers in the USA.\n"
+            "For data transfers to the USA there is an adequacy decision (EU-U.S. Data Privacy Framework) and we also "
+            "concluded standard contractual clauses with Metricly.\n")
+    assert flows(text) == {("Metricly", None, "US", ("adequacy", "scc"))}
+
+
+def test_explicit_usa_transfer_de_with_dpf_certification():
+    text = ("Webanalyse\nWir nutzen Zaehlwerk Analytics der Zaehlwerk Inc., Denver, USA. Die Daten werden an Server in den USA "
+            "übertragen. Das Unternehmen verfügt über eine Zertifizierung nach dem EU-US Data Privacy Framework (DPF).\n")
+    assert flows(text) == {("Zaehlwerk", None, "US", ("adequacy",))}
+
+
+def test_adequacy_binds_to_its_country_scc_to_all():
+    text = ("Hosting\nWe host with Nimbus Ltd., London, UK. For the UK there is an adequacy decision. "
+            "Nimbus may also transfer data to Singapore, for which we concluded standard contractual clauses.\n")
+    assert flows(text) == {("Nimbus", None, "GB", ("adequacy", "scc")), ("Nimbus", None, "SG", ("scc",))}
+
+
+def test_usa_and_other_third_countries_label_block_en():
+    text = ("Contact form\nPurpose of processing: answering requests\nRecipients of the data: IT service providers\n"
+            "Intended third country transfer: In individual cases USA and other third countries "
+            "(on the basis of standard contractual clauses)\n")
+    assert flows(text) == {("category:it_service_providers", None, "US", ("scc",)),
+                           ("category:it_service_providers", None, "third_countries", ("scc",))}
+
+
+def test_label_block_with_named_recipient_de():
+    text = ("Online-Shop\nZweck: Bestellabwicklung\nEmpfänger: Versandriese Logistics LLC, New York, NY 10001, USA\n"
+            "Drittlandübermittlung: USA (auf Grundlage Ihrer ausdrücklichen Einwilligung, Art. 49 Abs. 1 lit. a DSGVO)\n")
+    assert flows(text) == {("Versandriese Logistics", None, "US", ("derogation",))}
+
+
+def test_label_none_is_a_negation_not_a_transfer():
+    f = extract("Newsletter\nEmpfänger: IT-Dienstleister\nDrittlandübermittlung: keine\n")
+    assert f.transfers == () and [n.kind for n in f.negations] == ["no_third_country_transfer"]
+
+
+def test_negation_en_and_de():
+    en = extract("We do not transfer your personal data to third countries.")
+    de = extract("Eine Übermittlung Ihrer Daten in Drittländer findet nicht statt.")
+    for f in (en, de):
+        assert f.transfers == ()
+        assert [n.kind for n in f.negations] == ["no_third_country_transfer"]
+
+
+def test_us_address_means_implicit_transfer():
+    f = extract("For webinars we use Confero Video Communications, Inc., San Jose, CA 95113, USA.")
+    (t,) = f.transfers
+    assert (t.recipient, t.country, t.mechanisms, t.explicit) == ("Confero Video Communications", "US", ("none_stated",), False)
+
+
+def test_eu_recipient_makes_no_transfer():
+    f = extract("Our data centre partner is Rechenzentrum Nord GmbH, Hamburg, Germany. Data is stored on servers in Ireland.")
+    assert f.transfers == ()
+
+
+def test_sub_processor_chain_transfer():
+    text = ("Meeting notes\nWe have concluded an order processing contract with Protokoll AI Inc., including standard "
+            "contractual clauses. Protokoll AI relies on services from Bigcloud LLC, Seattle, WA 98109, USA.\n")
+    assert flows(text) == {("Protokoll AI", None, "third_countries", ("scc",)),
+                           ("Bigcloud", "Protokoll AI", "US", ("none_stated",))}
+
+
+def test_category_recipients_outside_the_eea_de():
+    text = ("Empfänger außerhalb der EU\nWir setzen IT-Dienstleister mit Sitz außerhalb des EWR ein. "
+            "Hierfür haben wir Standardvertragsklauseln abgeschlossen.\n")
+    assert flows(text) == {("category:it_service_providers", None, "third_countries", ("scc",))}
+
+
+def test_bcr_and_privacy_shield_are_named():
+    text = ("Chat\nWe use Plauder Chat Inc., Austin, TX 78701, USA. Transfers to the USA rely on binding corporate rules.\n"
+            "Heatmaps\nWe use Wärmebild Ltd., Valletta, Malta. Wärmebild sends data to the USA under the EU-US Privacy Shield.\n")
+    got = {(r, c): m for r, _, c, m in flows(text)}
+    assert got[("Plauder Chat", "US")] == ("bcr",)
+    assert got[("Wärmebild", "US")] == ("privacy_shield",)
+
+
+def test_conditional_general_statement_gives_no_transfer():
+    f = extract("If personal data is transferred to a third country, we rely on standard contractual clauses "
+                "or an adequacy decision within the meaning of Art. 45 GDPR.")
+    assert f.transfers == ()
