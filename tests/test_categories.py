@@ -304,3 +304,14 @@ def test_a_surface_form_names_one_concept(kind):
     for lb in cat.load_labels(kind):
         owners.setdefault((lb.lang, lb.text.lower()), set()).add(lb.notation)
     assert not [k for k, v in owners.items() if len(v) > 1]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Unsere Anschrift lautet Hauptstraße 1, Köln.", []),
+    ("Our postal address is 1 Main Street.", []),
+    ("Wir verarbeiten Ihren Namen und Ihre Anschrift.", ["contact", "identity"]),
+    ("Wenn Sie sich bewerben, verarbeiten wir Ihre Bewerbung und Ihr Anschreiben.", ["applicant_employee"]),
+    ("We process job applications and cover letters.", ["applicant_employee"]),
+])
+def test_weak_forms_need_processing_and_not_our_own_address(text, expected):
+    assert data(text) == expected

@@ -92,3 +92,10 @@ def test_plain_social_links_are_not_parties_en_de():
     en = extract("On our site you find links to our profiles on Instagram and TikTok. Clicking them sends no data.")
     de = extract("Auf unserer Website finden Sie Links zu unseren Profilen bei Pinterest. Dabei werden keine Daten übertragen.")
     assert en.parties == () and de.parties == ()
+
+
+def test_controller_defined_as_we_en_de():
+    en = extract('Lumen Candles Ltd ("we") runs this shop. We are the controller. Payments go to Zahlfix Payments S.A., Luxembourg.')
+    de = extract("Die Kerzenzieherei Holm GmbH (nachfolgend „wir“) betreibt diesen Shop. Wir hosten bei der Serverhalle AG.")
+    assert en.controller.name == "Lumen Candles Ltd" and de.controller.name == "Kerzenzieherei Holm GmbH"
+    assert [p.name for p in de.parties] == ["Serverhalle"]

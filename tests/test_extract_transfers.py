@@ -91,3 +91,23 @@ def test_conditional_general_statement_gives_no_transfer():
     f = extract("If personal data is transferred to a third country, we rely on standard contractual clauses "
                 "or an adequacy decision within the meaning of Art. 45 GDPR.")
     assert f.transfers == ()
+
+
+def test_markdown_subprocessor_table_rows_state_countries():
+    text = ("## Sub-processors\n\n| Sub-processor | Purpose | Location |\n|---|---|---|\n"
+            "| Sentry | error tracking | USA |\n| Hetzner | hosting | Germany |\n")
+    assert flows(text) == {("Sentry", None, "US", ("none_stated",))}
+
+
+def test_anaphor_for_german_generator_avv_sentence():
+    text = ("Kartendienst\nWir nutzen den Kartendienst der Landkarte Digital GmbH, Leipzig.\n"
+            "Wir haben einen Vertrag über Auftragsverarbeitung zur Nutzung des oben genannten Dienstes geschlossen.\n")
+    f = extract(text)
+    assert [p.roles for p in f.parties] == [("processor",)]
+
+
+def test_negated_usa_statement_en_de():
+    en = extract("Hosting\nOur host is Cumulus Cloud B.V., Utrecht. Data is stored in the EU; no transfer to the USA takes place.\n")
+    de = extract("Hosting\nUnser Hoster ist die Serverhalle AG, Kassel. Die Daten werden nicht in die USA übertragen.\n")
+    for f in (en, de):
+        assert f.transfers == () and f.negations

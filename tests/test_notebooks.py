@@ -109,6 +109,8 @@ def kernel_name(tmp_path_factory):
     }), encoding="utf-8")
     mp = pytest.MonkeyPatch()
     mp.setenv("JUPYTER_PATH", str(root))
+    mp.setenv("JUPYTER_RUNTIME_DIR", str(root / "runtime"))  # connection files
+    mp.setenv("IPYTHONDIR", str(root / "ipython"))  # no personal profile or startup scripts
     mp.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     mp.delenv("VENDORGRAPH_STORE", raising=False)
     yield KERNEL

@@ -185,3 +185,13 @@ def test_cli_viz_and_demo_signature(tmp_path, capsys):
     assert "MedCloud Ltd" in json.dumps(page_data(out.read_text()))
     assert main(["viz", "-o", str(out), "--store", str(tmp_path / "store"), "--as-of", "2025-02-30"]) == 1
     assert "as-of" in capsys.readouterr().err
+
+
+def test_empty_store_gives_an_empty_page_and_report(mem_store, tmp_path):
+    from vendorgraph.report import write_report
+    from vendorgraph.viz import write_page
+
+    data = page_data(write_page(mem_store, tmp_path / "e.html").read_text(encoding="utf-8"))
+    assert data["nodes"] == [] and data["edges"] == []
+    page = write_report(mem_store, tmp_path / "e.html", as_of="2025-01-01").read_text(encoding="utf-8")
+    assert "No third-country transfers" in page and "No rule found anything." in page

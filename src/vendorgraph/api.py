@@ -78,7 +78,7 @@ class Graph:
 
     def paths(self, to: str = "US", controller: str | None = None) -> list[network.Path]:
         """Every simple path by which personal data reaches the country ``to`` (networkx)."""
-        return network.paths_to(self.to_networkx(), to.upper(), controller=controller)
+        return network.paths_to(self.to_networkx(), to.upper() if len(to) == 2 else to, controller=controller)
 
     def paths_table(self, to: str = "US", controller: str | None = None) -> ResultTable:
         """:meth:`paths` as a table with the hop status of each path."""

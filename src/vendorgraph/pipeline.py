@@ -147,18 +147,30 @@ def _warm(extractor: str) -> None:
     get_extractor(extractor)
 
 
+def _mp_context():  # -> multiprocessing context
+    """A fresh forkserver (no store handles or threads inherited); ``fork`` when ``__main__`` is no
+    file that workers could re-import (stdin, ``python -c`` in some shells, embedded interpreters)."""
+    import multiprocessing as mp
+    import sys
+
+    methods = mp.get_all_start_methods()
+    main = getattr(sys.modules.get("__main__"), "__file__", None)
+    if main and not Path(main).is_file() and "fork" in methods:
+        return mp.get_context("fork")
+    return mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
 def extract_all(paths: Sequence[Path], extractor: str = "rules", jobs: int = 1) -> Iterator[Extracted]:
     """Extracted documents in input order; with ``jobs > 1`` from a process pool, a bounded window in flight."""
     if jobs <= 1:
         for p in paths:
             yield extract_file(str(p), extractor)
         return
-    import multiprocessing as mp
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    ctx = mp.get_context("forkserver")
+    ctx = _mp_context()
     pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_warm, initargs=(extractor,))
     todo = iter(paths)
     window: deque = deque()

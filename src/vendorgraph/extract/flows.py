@@ -102,8 +102,3 @@ def build_transfers(ctx: DocContext, st: Statements, subs: list[SubProcessing],
                             tuple(sorted(spans, key=lambda s: s.start))))
     return tuple(sorted(out, key=lambda t: (t.recipient, t.via or "", t.country)))
 
-
-def transfer_confidence(t: Transfer) -> float:
-    """A transfer is as certain as its strongest evidence."""
-    return max((s.confidence for s in t.evidence), default=0.0)
-

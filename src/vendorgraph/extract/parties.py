@@ -79,14 +79,16 @@ def find_controller(ctx: DocContext) -> Controller | None:
     groups_found = group_names(text)
     cands += groups_found
     cands = sorted(c for c in cands if not not_a_party(c[2]))
-    best: tuple[int, int, str] | None = None
-    rule, conf = "controller.cue", 0.9
-    for cue in rx("parties", "controller_cues", re.I).finditer(text):
+    we = rx("parties", "we_alias", re.I)
+    best = next((c for c in cands if we.match(text, c[1])), None)
+    rule, conf = "controller.we_alias", 0.9
+    for cue in rx("parties", "controller_cues", re.I).finditer(text) if best is None else ():
         sent = ctx.sentence_at(cue.start())
         if sent is not None and not_ctx.search(sent.text):
             continue
         best = _pick(ctx, cue, cands)
         if best is not None:
+            rule = "controller.cue"
             break
     if best is None:
         groups = Counter(name for _, _, name in groups_found)
@@ -145,7 +147,7 @@ def entity_countries(ctx: DocContext) -> dict[int, list[tuple[str, int, int]]]:
         nxt = next((n for n in ctx.mentions[i + 1:i + 8] if n.vendor.key != m.vendor.key), None)
         stop = nxt.start if nxt is not None else len(text)
         found = _countries_after(ctx, m.end, stop)
-        if m.kind in ("brand", "alias"):
+        if m.kind in ("brand", "alias") and not _table_row(text, m.start):
             found = [f for f in found if loc.search(text[max(m.end, f[1] - 20):f[1]]) and f[1] - m.end < 80]
         adj = c.adjective_pattern.search(text, max(0, m.start - 40), m.start)
         if adj and m.kind in ("entity", "tool"):
@@ -153,6 +155,12 @@ def entity_countries(ctx: DocContext) -> dict[int, list[tuple[str, int, int]]]:
         if found:
             out[i] = found
     return out
+
+
+def _table_row(text: str, pos: int) -> bool:
+    """True inside a markdown table row ("| Vendor | purpose | USA |"): its cells describe one vendor."""
+    start = text.rfind("\n", 0, pos) + 1
+    return text[start:pos].lstrip().startswith("|")
 
 
 def passive(ctx: DocContext, m: Mention) -> bool:

@@ -101,9 +101,14 @@ def _recipients(ctx: DocContext, sent: Sentence, label: bool) -> tuple[list[str]
 
 
 def _negation(ctx: DocContext, sent: Sentence, body: str, label: bool) -> Negation | None:
+    """"Intended third country transfer: none", "we do not transfer data to the USA", "keine Übermittlung in Drittländer"."""
     if label and rx("transfers", "label_none", re.I).match(body):
         return Negation("no_third_country_transfer", (ctx.sentence_span(sent, "transfer.negation.label", 0.9),))
-    if not label and rx("transfers", "negation", re.I).search(body) and rx("transfers", "third_countries", re.I).search(body):
+    if label or not rx("transfers", "negation", re.I).search(body):
+        return None
+    third = rx("transfers", "third_countries", re.I).search(body) or any(
+        countries().third(code) for code, _, _ in ctx.hits("country", sent.start, sent.end))
+    if third:
         return Negation("no_third_country_transfer", (ctx.sentence_span(sent, "transfer.negation", 0.8),))
     return None
 

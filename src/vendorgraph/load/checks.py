@@ -62,6 +62,6 @@ def check_policy(text: str, source: str, language: str) -> str:
     best = max(sorted(found), key=lambda lang: len(found[lang]))
     have = len(found[best])
     if have < need:
-        raise NotAPolicyError(source, f"no privacy-policy content found ({have} of the {need} distinct "
-                                      "privacy-policy terms needed)")
+        raise NotAPolicyError(source, f"no privacy-policy content found ({have} distinct privacy-policy "
+                                      f"terms such as 'personal data' or 'DSGVO'; {need} needed)")
     return best if language == "und" else language

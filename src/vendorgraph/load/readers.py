@@ -50,7 +50,7 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
             raise InputError(source, "binary file or unknown text encoding") from None
         text, enc = str(best), best.encoding
     sample = text[:20000]
-    if sample and len(_CONTROL.findall(sample)) > len(sample) // 100:
+    if len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):  # a stray control byte is tolerated
         raise InputError(source, "binary file (control characters), not text")
     return text, enc
 

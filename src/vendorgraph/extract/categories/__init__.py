@@ -1,0 +1,71 @@
+"""Data and recipient categories: SKOS labels from ``ontology/taxonomies`` matched in context.
+
+Surface forms are the ``skos:prefLabel``/``skos:altLabel`` (and the weaker ``skos:hiddenLabel``)
+literals in English and German of the concepts in ``data-categories.ttl`` and
+``recipient-categories.ttl``; the facts value is the concept's ``skos:notation``. Rules beyond
+labels (cue words, exclusions) live in ``ingest/lexicons/categories.json``.
+
+Matching works on word tokens: English labels with plural/singular, German labels with their
+inflections and as the head of a compound ("Paketversanddienstleistern"), separators between
+words flexible ("(IT-) service provider"), and elliptic coordinations rebuilt ("contact and
+payment data", "Kontakt- und Rechnungsdaten").
+
+>>> recipient_categories_in("We pass on data to IT service providers and Steuerberatern.")
+[('it_service_providers', 19, 39), ('professional_advisers', 44, 58)]
+"""
+
+
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+from ...model import CategoryFact, Document, Segment, Span
+from ...resources import data_dir
+from .data_context import _data_hits
+from .labels import KINDS, SKOS, Entry, Hit, Label, Matcher, load_labels, matcher
+from .matching import _document_hits, hits_between, scan
+from .patterns import _rule, _rx, _search, rules
+from .recipient_context import _recipient_hits, _usable
+from .sentences import Sentence, _contexts
+from .tokens import Tokens, de_key, en_key, tokenize
+
+__all__ = [
+    "KINDS", "SKOS", "Entry", "Hit", "Label", "Matcher", "Sentence", "Tokens",
+    "data_dir", "de_key", "en_key", "find_data_categories", "find_recipient_categories",
+    "hits_between", "load_labels", "matcher", "recipient_categories_in", "rules", "scan", "tokenize",
+]
+
+_MAX_EVIDENCE = 5
+
+
+def _facts(doc: Document, found: Iterator[tuple[Sentence, Hit, str, float]]) -> tuple[CategoryFact, ...]:
+    """Group hits by category: evidence spans in text order, facts in order of first evidence."""
+    spans: dict[str, list[Span]] = {}
+    for sent, hit, rule, conf in found:
+        quote = doc.text[hit.start:hit.end]
+        spans.setdefault(hit.notation, []).append(
+            Span(hit.start, hit.end, quote, rule, conf, sent.segment.heading_path))
+    facts = []
+    for notation, ss in spans.items():
+        ss = sorted(set(ss), key=lambda s: (-s.confidence, s.start, s.end, s.rule))[:_MAX_EVIDENCE]
+        facts.append(CategoryFact(notation, tuple(sorted(ss, key=lambda s: (s.start, s.end, s.rule)))))
+    return tuple(sorted(facts, key=lambda f: (f.evidence[0].start, f.category)))
+
+
+def find_data_categories(doc: Document, segments: Sequence[Segment]) -> tuple[CategoryFact, ...]:
+    """Data categories the policy says it processes (labels outside glossaries, negations, "contact us")."""
+    sentences = _contexts(doc.text, segments, "data")
+    return _facts(doc, ((s, h, r, c) for s in sentences for h, r, c in _data_hits(doc.text, s)))
+
+
+def find_recipient_categories(doc: Document, segments: Sequence[Segment]) -> tuple[CategoryFact, ...]:
+    """Unnamed recipients that data is passed to (cue words, recipient lists and sections)."""
+    sentences = _contexts(doc.text, segments, "recipient")
+    return _facts(doc, ((s, h, r, c) for s in sentences for h, r, c in _recipient_hits(doc.text, s)))
+
+
+def recipient_categories_in(text: str) -> list[tuple[str, int, int]]:
+    """Recipient categories named in ``text`` (e.g. a transfer sentence): (notation, start, end)."""
+    hits = [h for h in scan(text) if h.label.kind == "recipient"]
+    generic = bool(_search(text, "recipient", "generic_provider"))
+    return sorted({(h.notation, h.start, h.end) for h in _usable(hits, text, generic)}, key=lambda t: (t[1], t[2], t[0]))

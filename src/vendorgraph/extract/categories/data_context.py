@@ -1,0 +1,48 @@
+"""Context rules for data categories: negations, excluded phrases and sentences, weak labels."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .labels import Hit
+from .matching import hits_between
+from .patterns import _rule, _rx, _search, rules
+from .sentences import Sentence
+
+
+def _negated_before(sent: Sentence, hit: Hit) -> bool:
+    """A negation shortly before the hit in its clause ("we do not store your IP address"), or a
+    negated verb right after it ("Gesundheitsdaten verarbeiten wir nicht")."""
+    window = rules()["data"]["negation_window"]
+    lo = max(sent.start, hit.start - window)
+    before = sent.text[lo - sent.start: hit.start - sent.start]
+    before = re.split(r"[,;:()]", before)[-1]
+    after = sent.text[hit.end - sent.start: hit.end - sent.start + 50]
+    return bool(_search(before, "data", "negation")) or bool(_rx("data", "post_negation").match(after.lstrip()))
+
+
+def _blocked(text: str, sent: Sentence, hit: Hit) -> bool:
+    """The hit lies in an excluded phrase ("the contact details above"; for weak labels also
+    "in our name", "the address line")."""
+    lo, hi = max(sent.start, hit.start - 60), min(sent.end, hit.end + 60)
+    low = text[lo:hi].lower()
+    for path in (("data", "exclude_phrase"), ("data", "exclude_phrase_hidden"))[: 2 if hit.label.hidden else 1]:
+        rx, literals = _rule(*path)
+        if literals and not any(lit in low for lit in literals):
+            continue
+        if any(m.start() < hit.end and hit.start < m.end() for m in rx.finditer(text, lo, hi)):
+            return True
+    return False
+
+
+def _data_hits(text: str, sent: Sentence) -> Iterator[tuple[Hit, str, float]]:
+    """Data-category hits of one sentence that pass the context rules, with rule name and confidence."""
+    hits = hits_between(text, sent.start, sent.end, "data")
+    if not hits or _search(sent.text, "data", "exclude_sentence"):
+        return
+    processing = bool(_search(sent.text, "data", "hidden_cue"))
+    for h in hits:
+        if h.label.hidden and not processing or _blocked(text, sent, h) or _negated_before(sent, h):
+            continue
+        yield h, "data.function" if h.label.hidden else "data.label", 0.6 if h.label.hidden else 0.9

@@ -1,0 +1,84 @@
+"""Labels rebuilt from elliptic coordinations ("contact and payment data", "Kontakt- und Rechnungsdaten")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Iterator, Sequence
+
+from .labels import Entry, Hit, Matcher
+from .patterns import rules
+from .tokens import _MODES, Tokens, _key, de_key
+
+
+@cache
+def _conjunctions() -> frozenset[str]:
+    """Conjunctions of elliptic coordinations, in lower, capitalised and upper case."""
+    words = rules()["conjunctions"]
+    return frozenset(words) | {w.capitalize() for w in words} | {w.upper() for w in words}
+
+
+def _phrase(words: Sequence[str], m: Matcher) -> dict[str, Entry]:
+    """Per vocabulary, an entry spelling exactly ``words``."""
+    out: dict[str, Entry] = {}
+    for mode in _MODES:
+        keys = tuple(_key(mode, w) for w in words)
+        found = m.first.get((mode, keys[0]), ()) if len(keys) == 1 else m.pairs.get((mode, keys[0], keys[1]), ())
+        for e in found:
+            if e.keys == keys:
+                out.setdefault(e.label.kind, e)
+    return out
+
+
+def _conjuncts(tok: Tokens, c: int) -> list[int]:
+    """Indexes of the words coordinated before the conjunction at ``c`` ("A, B and")."""
+    firsts = [c - 1]
+    j = c - 1
+    while j > 0 and re.fullmatch(r"-?\s*,\s*", tok.text[tok.spans[j - 1][1]: tok.spans[j][0]]):
+        j -= 1
+        firsts.append(j)
+    return firsts
+
+
+def _ellipses(tok: Tokens, m: Matcher) -> Iterator[Hit]:
+    """Labels in elliptic coordinations: "contact and payment data", "Kontakt- und Rechnungsdaten"."""
+    conj = _conjunctions()
+    for c in [i for i, w in enumerate(tok.words) if w in conj]:
+        if c == 0 or c + 1 >= len(tok.words):
+            continue
+        gap = tok.text[tok.spans[c - 1][1]: tok.spans[c][0]]
+        if re.fullmatch(r"-,?\s+", gap):
+            yield from _ellipsis_de(tok, m, c)
+        elif re.fullmatch(r",?\s+", gap):
+            yield from _ellipsis_en(tok, m, c)
+
+
+def _ellipsis_de(tok: Tokens, m: Matcher, c: int) -> Iterator[Hit]:
+    """ "Konto- und Profildaten": each truncated word joined with the tail of the last word."""
+    last_i = c + 2 if tok.keys[c + 1][1] in _conjunctions() and c + 2 < len(tok.words) else c + 1  # "und/oder"
+    last = tok.words[last_i]
+    for f in _conjuncts(tok, c):
+        for j in range(1, len(last) - 3):
+            entries = m.heads.get(de_key(tok.words[f] + last[j:]))
+            if entries:
+                seen: set[str] = set()
+                for e in entries:
+                    if e.label.kind not in seen:
+                        seen.add(e.label.kind)
+                        yield Hit(e.label, tok.spans[f][0], tok.spans[last_i][1])
+                break
+
+
+def _ellipsis_en(tok: Tokens, m: Matcher, c: int) -> Iterator[Hit]:
+    """ "first and last name": a word before the conjunction joined with the words after the next one."""
+    firsts = [f for f in _conjuncts(tok, c) if any((mode, k) in m.pair_starts for mode, k in zip(_MODES, tok.keys[f]))]
+    rest = [c + 2 + k for k in range(3) if firsts and c + 2 + k < len(tok.words) and tok.joined(c + 1 + k)]
+    rest = rest[: next((k for k in range(len(rest)) if rest[k] != c + 2 + k), len(rest))]
+    for f in firsts:
+        pair = rest and any((mode, tok.keys[f][j], tok.keys[rest[0]][j]) in m.pairs for j, mode in enumerate(_MODES))
+        for k in range(len(rest) if pair else 0, 0, -1):
+            found = _phrase([tok.words[f]] + [tok.words[r] for r in rest[:k]], m)
+            for e in found.values():
+                yield Hit(e.label, tok.spans[f][0], tok.spans[rest[k - 1]][1])
+            if found:
+                break

@@ -1,0 +1,89 @@
+"""The sentences of a document that context rules look at: outside glossaries, with list items
+carrying a recipient cue from their introduction."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Iterator, Sequence
+
+from ...model import Segment
+from .matching import hits_between
+from .patterns import _rx, _search, rules
+
+_SENTENCE_END = r"[.!?]\s+(?=\S)"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a segment; offsets index the document text."""
+
+    start: int
+    end: int
+    text: str
+    segment: Segment
+    carried: bool = False  # inherits a recipient cue from the list's introduction
+
+
+def _sentences(seg: Segment, carried: bool) -> Iterator[Sentence]:
+    """Split a segment at sentence ends ([.!?] + space), not after abbreviations or numbers."""
+    abbrev = _abbreviations()
+    pos = 0
+    text = seg.text
+    for m in re.finditer(_SENTENCE_END, text):
+        before = text[max(pos, m.start() - 12): m.start()].rsplit(None, 1)
+        word = before[-1].lower().strip("(\"'„“") if before else ""
+        if word in abbrev or (word.isdigit() and not text[m.end()].isupper()):
+            continue
+        yield Sentence(seg.start + pos, seg.start + m.start() + 1, text[pos: m.start() + 1], seg, carried)
+        pos = m.end()
+    if pos < len(text):
+        yield Sentence(seg.start + pos, seg.end, text[pos:], seg, carried)
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(rules()["abbreviations"])
+
+
+@lru_cache(maxsize=4)
+def _glossary(segments: tuple[Segment, ...]) -> frozenset[int]:
+    """Indexes of segments in a definitions/glossary part: not statements about processing."""
+    title, item = _rx("glossary", "title"), _rx("glossary", "definition_item")
+    out: set[int] = set()
+    heads: set[str] = set()
+    in_list = False
+    for i, seg in enumerate(segments):
+        text = seg.text.strip()
+        if heads and heads & set(seg.heading_path):
+            out.add(i)
+            continue
+        if seg.kind == "heading" and title.match(text):
+            heads.add(seg.text)
+            out.add(i)
+            continue
+        if _search(text, "glossary", "intro") or (len(text) < 60 and title.match(text)):
+            out.add(i)
+            in_list = True
+            continue
+        if in_list and (seg.kind == "list_item" or item.match(text)):
+            out.add(i)
+            continue
+        in_list = False
+    return frozenset(out)
+
+
+def _contexts(text: str, segments: Sequence[Segment], kind: str) -> Iterator[Sentence]:
+    """Sentences with hits of ``kind`` outside glossaries; list items after an introduction with a
+    recipient cue are carried."""
+    skip = _glossary(tuple(segments))
+    carry = False
+    for i, seg in enumerate(segments):
+        if i in skip:
+            carry = False
+            continue
+        if seg.kind != "list_item":
+            carry = seg.text.rstrip().endswith(":") and bool(_search(seg.text[-300:], "recipient", "cue"))
+        if hits_between(text, seg.start, seg.end, kind):
+            yield from _sentences(seg, carry and seg.kind == "list_item")

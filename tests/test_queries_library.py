@@ -1,0 +1,174 @@
+"""The query library on the tiny fixture portfolio (tests/fixtures/portfolio.py): known answers per query."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fixtures.portfolio import TINY_REGISTRY_TTL, load_into, tiny_portfolio
+from vendorgraph.errors import QueryError
+from vendorgraph.queries import find_org, get_query, list_queries, parse_query_file, queries_table, run
+
+REQUIRED = ["usa-paths", "flows", "transfers-by-country", "transfer-problems", "special-category-transfers",
+            "joint-controllers", "processor-chains", "vendor-concentration", "vendor-profile", "find-org"]
+
+
+@pytest.fixture(scope="module")
+def store():
+    from pyoxigraph import NamedNode, Quad, RdfFormat, parse
+
+    from vendorgraph.store import open_store
+
+    s = open_store(None)
+    load_into(s, tiny_portfolio())
+    g = NamedNode("urn:test:registry")
+    s.replace_graph(g.value, [Quad(t.subject, t.predicate, t.object, g)
+                              for t in parse(TINY_REGISTRY_TTL, format=RdfFormat.TURTLE)])
+    yield s
+    s.close()
+
+
+def rows(store, name, **params):
+    return run(store, name, **params).dicts()
+
+
+def test_every_required_query_is_documented():
+    specs = {q.name: q for q in list_queries()}
+    for name in REQUIRED:
+        q = specs[name]
+        assert q.title and q.description and q.columns, name
+        text = q.path.read_text(encoding="utf-8")
+        assert "SELECT" in text
+    assert [p.name for p in specs["usa-paths"].params] == ["country"]
+    assert specs["usa-paths"].params[0].default == "US"
+
+
+def test_declared_columns_match_the_result(store):
+    for q in list_queries():
+        if q.name not in REQUIRED:
+            continue
+        params = {"vendor": "Helpdesk Inc", "name": "Inc"}
+        given = {p.name: params[p.name] for p in q.params if p.required}
+        assert run(store, q.name, **given).columns == q.columns, q.name
+
+
+def test_usa_paths_with_status_at_each_hop(store):
+    got = {(r["controller"], r["recipient"], r["via"], r["mechanisms"], r["status"], r["viaStatus"]) for r in rows(store, "usa-paths")}
+    assert got == {
+        ("Alpha GmbH", "Cloud Corp", "Helpdesk Inc", "adequacy", "uncertified", "safeguarded"),
+        ("Alpha GmbH", "Helpdesk Inc", None, "scc", "safeguarded", None),
+        ("Alpha GmbH", "Oldshield Inc", None, "privacy_shield", "invalid", None),
+        ("Alpha GmbH", "Social Co", None, "derogation", "derogation", None),
+        ("Beta Ltd", "Analytics LLC", None, "none_stated", "missing", None),
+        ("Beta Ltd", "Helpdesk Inc", None, "adequacy, scc", "covered", None),
+    }
+    chain = [r for r in rows(store, "usa-paths") if r["recipient"] == "Cloud Corp"][0]
+    assert chain["path"] == "Alpha GmbH -> Helpdesk Inc -> Cloud Corp [US]" and chain["hops"] == "2"
+
+
+def test_usa_paths_country_parameter(store):
+    assert rows(store, "usa-paths", country="GB") == []
+    unnamed = rows(store, "usa-paths", country="third_countries")
+    assert [(r["recipient"], r["status"]) for r in unnamed] == [("marketing and advertising partners", "missing")]
+
+
+def test_flows_carry_status_only_for_transfers(store):
+    flows = rows(store, "flows")
+    assert len(flows) == 14
+    plain = [f for f in flows if not f["code"]]
+    assert plain and all(f["status"] is None for f in plain)
+    assert {f["status"] for f in flows if f["code"]} == {"safeguarded", "invalid", "derogation", "missing", "uncertified", "covered"}
+
+
+def test_transfers_by_country(store):
+    got = {(r["code"], r["mechanism"]): (r["transfers"], r["controllers"]) for r in rows(store, "transfers-by-country")}
+    assert got == {("US", "adequacy"): ("2", "2"), ("US", "scc"): ("2", "2"), ("US", "derogation"): ("1", "1"),
+                   ("US", "none_stated"): ("1", "1"), ("US", "privacy_shield"): ("1", "1"),
+                   ("third_countries", "none_stated"): ("1", "1")}
+
+
+def test_transfer_problems(store):
+    got = {(r["recipient"], r["problem"]) for r in rows(store, "transfer-problems")}
+    assert got == {("Cloud Corp", "adequacy without DPF certification"), ("Oldshield Inc", "invalid mechanism"),
+                   ("marketing and advertising partners", "no mechanism"), ("Analytics LLC", "no mechanism")}
+    # Helpdesk Inc relies on adequacy too, but it is DPF-certified in the registry: no problem.
+
+
+def test_special_category_transfers(store):
+    got = rows(store, "special-category-transfers")
+    assert [(r["controller"], r["recipient"], r["code"], r["mechanisms"]) for r in got] == [("Alpha GmbH", "Social Co", "US", "derogation")]
+
+
+def test_joint_controllers(store):
+    got = rows(store, "joint-controllers")
+    assert len(got) == 1
+    r = got[0]
+    assert (r["controller"], r["partner"], r["services"], r["countries"]) == ("Alpha GmbH", "Social Co", "Fan Page", "US")
+    assert set(r["categories"].split(", ")) == {"contact", "identity", "special_category"}
+
+
+def test_processor_chains(store):
+    got = {(r["controller"], r["processor"], r["subProcessor"]) for r in rows(store, "processor-chains")}
+    assert got == {("Alpha GmbH", "Helpdesk Inc", "Cloud Corp"), ("Alpha GmbH", "Mailer GmbH", None),
+                   ("Beta Ltd", "Helpdesk Inc", None), ("Beta Ltd", "Analytics LLC", None)}
+
+
+def test_vendor_concentration(store):
+    got = rows(store, "vendor-concentration")
+    assert [(r["name"], r["controllers"]) for r in got] == [("Helpdesk Inc", "2")]
+    assert set(got[0]["categories"].split(", ")) == {"contact", "identity", "usage"}
+    assert len(rows(store, "vendor-concentration", min="1")) == 6
+
+
+def test_vendor_profile_by_name_and_iri(store):
+    by_name = rows(store, "vendor-profile", vendor="Helpdesk Inc")
+    by_iri = rows(store, "vendor-profile", vendor="https://w3id.org/vendorgraph/id/org/helpdesk-inc")
+    assert by_name == by_iri
+    assert {r["controller"] for r in by_name} == {"Alpha GmbH", "Beta Ltd"}
+    assert ("passes on to", "Cloud Corp", "adequacy") in {(r["direction"], r["counterpart"], r["mechanisms"]) for r in by_name}
+
+
+def test_find_org(store):
+    assert find_org(store, "helpdesk inc").endswith("/org/helpdesk-inc")
+    assert find_org(store, "Oldshiel").endswith("/org/oldshield-inc")  # a unique partial match
+    with pytest.raises(QueryError, match=r"matches \d+ organisations \("):
+        find_org(store, "Inc")
+    with pytest.raises(QueryError, match="no organisation"):
+        find_org(store, "Nobody Whatsoever 4711")
+
+
+def test_errors_name_the_problem(store, tmp_path: Path):
+    with pytest.raises(QueryError, match="unknown query 'nope'"):
+        run(store, "nope")
+    with pytest.raises(QueryError, match="needs parameter 'vendor'"):
+        run(store, "vendor-profile")
+    with pytest.raises(QueryError, match="takes no parameter 'foo'"):
+        run(store, "usa-paths", foo="1")
+    with pytest.raises(QueryError, match="country='USA'"):
+        run(store, "usa-paths", country="USA")
+    bad = tmp_path / "bad.rq"
+    bad.write_text("SELECT * WHERE { ?s ?p }", encoding="utf-8")
+    with pytest.raises(QueryError, match="invalid SPARQL in bad.rq"):
+        run(store, bad)
+
+
+def test_user_query_file_with_parameters(store, tmp_path: Path):
+    f = tmp_path / "mine.rq"
+    f.write_text("# title: flows into a country\n# param: country: country = US -- where\n"
+                 "PREFIX vg: <https://w3id.org/vendorgraph/ontology#>\n"
+                 "SELECT (COUNT(?f) AS ?n) WHERE { ?f vg:destination ?country }\n", encoding="utf-8")
+    assert parse_query_file(f).params[0].name == "country"
+    assert run(store, str(f)).rows == [("6",)]
+    assert run(store, str(f), country="GB").rows == [("0",)]
+
+
+def test_injection_is_impossible(store):
+    assert run(store, "find-org", name='x" } ?s ?p ?o . FILTER(true').rows == []
+
+
+def test_queries_table_lists_params():
+    t = queries_table()
+    usa = [r for r in t.rows if r[0] == "usa-paths"][0]
+    assert usa[2] == "country: country = US"
+    assert get_query("usa_paths").name == "usa-paths"
