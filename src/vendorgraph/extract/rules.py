@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Sequence
 
-from ..model import CategoryFact, Document, Facts, Party, Segment, Span
+from ..model import CategoryFact, Document, Facts, Party, Segment
 from .base import filter_by_confidence
 from .context import DocContext
 from .flows import build_transfers
@@ -113,7 +113,3 @@ class RuleExtractor:
                       tuple(st.negations), self.name)
         return filter_by_confidence(facts, self.min_confidence)
 
-
-def evidence_span(doc: Document, start: int, end: int, rule: str, confidence: float = 1.0) -> Span:
-    """A span of ``doc`` (helper for other extractors)."""
-    return Span(start, end, doc.text[start:end], rule, confidence)
