@@ -99,3 +99,28 @@ def test_controller_defined_as_we_en_de():
     de = extract("Die Kerzenzieherei Holm GmbH (nachfolgend „wir“) betreibt diesen Shop. Wir hosten bei der Serverhalle AG.")
     assert en.controller.name == "Lumen Candles Ltd" and de.controller.name == "Kerzenzieherei Holm GmbH"
     assert [p.name for p in de.parties] == ["Serverhalle"]
+
+
+def test_locally_hosted_fonts_and_imprint_are_not_parties_de():
+    f = extract("Angaben gemäß § 5 TMG\nKabelwerk Nord GmbH\nHafenstraße 4\n24103 Kiel\nRegistergericht: Amtsgericht Kiel\n\n"
+                "Verantwortliche Stelle ist die Kabelwerk Nord GmbH.\n\nGoogle Fonts (lokales Hosting)\n"
+                "Diese Seite nutzt Google Fonts. Die Schriften sind lokal installiert. Eine Verbindung zu Servern von Google "
+                "findet dabei nicht statt.\n")
+    assert f.controller.name == "Kabelwerk Nord GmbH" and f.parties == ()
+
+
+def test_self_hosted_software_payment_methods_and_headings_are_not_parties():
+    f = extract("Web analytics\nWe analyse visits with the open-source software Matomo, which we host on our own servers.\n"
+                "Payment\nCard payments and Apple Pay are processed by Zahlfix Payments S.A., Luxembourg.\n")
+    assert [p.name for p in f.parties] == ["Zahlfix Payments"]
+
+
+def test_integration_settings_are_not_an_opt_out_context():
+    f = extract("If you activate the integration in your workspace settings, task titles are sent to "
+                "Chatterbox Technologies, LLC, San Francisco, CA 94105, USA.")
+    assert [p.name for p in f.parties] == ["Chatterbox Technologies"]
+
+
+def test_title_for_a_readership_is_not_the_controller():
+    f = extract("Privacy Notice for Patients and Visitors\n\nThe controller is Kurhaus Bergsee GmbH, Seeweg 1, 6020 Innsbruck, Austria.\n")
+    assert (f.controller.name, f.controller.country) == ("Kurhaus Bergsee GmbH", "AT")

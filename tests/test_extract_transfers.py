@@ -111,3 +111,61 @@ def test_negated_usa_statement_en_de():
     de = extract("Hosting\nUnser Hoster ist die Serverhalle AG, Kassel. Die Daten werden nicht in die USA übertragen.\n")
     for f in (en, de):
         assert f.transfers == () and f.negations
+
+
+def test_domestic_categories_in_a_recipients_line_get_no_transfer():
+    text = ("Support\nRecipients: IT service providers, tax advisers, public authorities\n"
+            "Third country transfer: in individual cases USA (standard contractual clauses)\n")
+    assert flows(text) == {("category:it_service_providers", None, "US", ("scc",))}
+
+
+def test_scc_of_an_eea_processor_cover_its_onward_transfer_de():
+    text = ("Formulare\nWir nutzen Formfix. Anbieter ist die Formfix S.L., Calle Mayor 1, 28013 Madrid, Spanien. "
+            "Formfix setzt Unterauftragsverarbeiter ein, unter anderem die Bigcloud Inc., Seattle, USA. "
+            "Mit diesen hat Formfix Standardvertragsklauseln abgeschlossen.\n")
+    assert flows(text) == {("Bigcloud", "Formfix", "US", ("scc",))}
+
+
+def test_parent_company_statement_follows_the_chain_en():
+    text = ("Practice software: We use Zahnsoft GmbH, Kiel, Germany (processor). Zahnsoft hosts the system with "
+            "Bigcloud EMEA SARL in Frankfurt. Bigcloud, Inc. in Seattle (USA), the parent company of the host, is "
+            "certified under the EU-U.S. Data Privacy Framework.\n")
+    assert {(r.split(" ")[0], v, c, m) for r, v, c, m in flows(text)} == {("Bigcloud", "Zahnsoft", "US", ("adequacy",))}
+
+
+def test_negation_written_as_a_label_value():
+    f = extract("Third countries: Apart from the above, no personal data is transferred outside the EU/EEA.\n")
+    assert f.transfers == () and f.negations
+
+
+def test_commission_adequacy_finding_in_words_en_de():
+    en = ("Reviews\nWe send your name to Rezensio Ltd., Haifa, Israel. The European Commission has determined that "
+          "Israel provides an adequate level of data protection.\n")
+    de = ("Backup\nWir sichern Daten bei der Tresor Cloud AG, Zürich, Schweiz. Die EU-Kommission hat festgestellt, dass "
+          "die Schweiz ein angemessenes Datenschutzniveau bietet.\n")
+    assert flows(en) == {("Rezensio", None, "IL", ("adequacy",))}
+    assert flows(de) == {("Tresor Cloud", None, "CH", ("adequacy",))}
+
+
+def test_clauses_bind_mechanisms_to_their_country():
+    text = ("Helpdesk\nRemote access by Supportly Inc., San Mateo, CA 94403, USA, and its subsidiary in Pune, India, is "
+            "possible. Supportly Inc. is certified under the EU-U.S. Data Privacy Framework; for access from India, "
+            "standard contractual clauses have been concluded.\n")
+    assert flows(text) == {("Supportly", None, "US", ("adequacy",)), ("Supportly", None, "IN", ("scc",))}
+
+
+def test_mechanism_negated_after_it_en_de():
+    de = ("Online-Proben\nWir nutzen Probenraum Video Inc., San Jose, CA 95113, USA. Dabei werden Daten in die USA "
+          "übermittelt. Standardvertragsklauseln haben wir nicht abgeschlossen. Die Übermittlung erfolgt auf Grundlage "
+          "Ihrer ausdrücklichen Einwilligung gemäß Art. 49 Abs. 1 lit. a DSGVO.\n")
+    en = ("Files\nWe share files via Filekiste Inc., San Francisco, CA 94158, USA. Standard contractual clauses have "
+          "not been concluded with Filekiste.\n")
+    assert flows(de) == {("Probenraum Video", None, "US", ("derogation",))}
+    assert flows(en) == {("Filekiste", None, "US", ("none_stated",))}
+
+
+def test_statement_belongs_to_the_vendor_named_just_before_in_its_paragraph():
+    text = ("Unsere Praxis\nDie Website liegt bei der Baukasten Web GmbH, Berlin. Termine buchen Sie über Terminfix "
+            "(Terminfix LLC, Buford, GA 30518, USA). Dabei werden Name und Wunschtermin in die USA übermittelt. "
+            "Die Übermittlung stützt sich auf Ihre Einwilligung nach Art. 49 Abs. 1 lit. a DSGVO.\n")
+    assert flows(text) == {("Terminfix", None, "US", ("derogation",))}

@@ -54,7 +54,8 @@ def test_declared_columns_match_the_result(store):
 
 
 def test_usa_paths_with_status_at_each_hop(store):
-    got = {(r["controller"], r["recipient"], r["via"], r["mechanisms"], r["status"], r["viaStatus"]) for r in rows(store, "usa-paths")}
+    got = {(r["controller"], r["recipient"], r["via"], ", ".join(sorted(r["mechanisms"].split(", "))), r["status"], r["viaStatus"])
+           for r in rows(store, "usa-paths")}  # GROUP_CONCAT order is the engine's
     assert got == {
         ("Alpha GmbH", "Cloud Corp", "Helpdesk Inc", "adequacy", "uncertified", "safeguarded"),
         ("Alpha GmbH", "Helpdesk Inc", None, "scc", "safeguarded", None),

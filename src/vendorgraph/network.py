@@ -172,8 +172,15 @@ def paths_to(G: nx.MultiDiGraph, country: str = "US", controller: str | None = N
 
 
 def reachable(G: nx.MultiDiGraph, controller: str, country: str = "US") -> bool:
-    """Does data of ``controller`` (IRI or name) reach ``country`` through any chain of its flows?"""
-    return bool(paths_to(G, country, controller=controller, cutoff=len(G) + 1))
+    """Does data of ``controller`` (IRI or name) reach ``country`` through any chain of its flows?
+
+    Every flow a policy states carries that controller's data, and a party that passes data on is
+    reached (by a stated or an implied hop), so this is: some flow of the controller ends in ``country``.
+    """
+    for _u, _v, d in G.edges(data=True):
+        if d["code"] == country and controller in (d["controller"], d["controller_name"]):
+            return True
+    return False
 
 
 def vendor_centrality(G: nx.MultiDiGraph, top: int | None = None) -> list[tuple[str, str, int, float]]:

@@ -130,11 +130,27 @@ def reference_quads() -> tuple[Any, ...]:
 def _reference_quads(content_hash: str) -> tuple[Any, ...]:
     from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 
+    from pyoxigraph import BlankNode
+
+    from .ids import slug
+    from .vocab import ID
+
     g = NamedNode(REFERENCE_GRAPH)
     out = []
     for f in ontology_files():
+        names: dict[str, NamedNode] = {}
+
+        def skolem(term: Any) -> Any:
+            """Blank nodes become IRIs numbered in parse order: the same files give the same IRIs."""
+            if not isinstance(term, BlankNode):
+                return term
+            if term.value not in names:
+                names[term.value] = NamedNode(ID[f"ref/{slug(f.stem)}/b{len(names)}"])
+            return names[term.value]
+
         try:
-            out.extend(Quad(t.subject, t.predicate, t.object, g) for t in parse(path=str(f), format=RdfFormat.TURTLE))
+            out.extend(Quad(skolem(t.subject), t.predicate, skolem(t.object), g)
+                       for t in parse(path=str(f), format=RdfFormat.TURTLE))
         except SyntaxError as e:
             raise StoreError(f"{f}: invalid Turtle: {e}") from e
     return tuple(out)

@@ -61,6 +61,7 @@ class DocContext:
     controller_keys: frozenset[str] = frozenset()
     heading_stack: list[tuple[int, ...]] = field(default_factory=list)  # per segment: heading segment ids
     passive_cache: dict[int, bool] = field(default_factory=dict)  # sentence start -> opt-out/link sentence
+    not_topics: frozenset[int] = frozenset()  # starts of mentions that are sub-processors, never a topic
 
     @classmethod
     def build(cls, doc: Document, segments: Sequence[Segment]) -> "DocContext":
@@ -126,6 +127,10 @@ class DocContext:
             found = self.mentions_in(seg.start, seg.end)
             if found:
                 return found[0]
+        seg = self.segments[sent.seg]
+        earlier = [m for m in self.mentions_in(seg.start, sent.start) if m.start not in self.not_topics]
+        if earlier:
+            return earlier[-1]  # "... Calendly LLC, USA. Data is sent to the USA." in one paragraph
         first = self._first_in_section(sent)
         if first is not None:
             return first
@@ -167,6 +172,7 @@ class DocContext:
         while j > 0 and self.sentences[j - 1].section == sent.section:
             j -= 1
         found = self.mentions_in(self.sentences[j].start, sent.start) if j >= 0 else []
+        found = [m for m in found if m.start not in self.not_topics]
         return found[0] if found else None
 
     def span(self, start: int, end: int, rule: str, confidence: float, seg: int | None = None) -> Span:

@@ -1,9 +1,9 @@
 """Facts beside their evidence: one row per fact and span, for an analyst to check in a minute.
 
 >>> from vendorgraph.load import from_text
->>> rows = explain_document(from_text("Controller: ACME GmbH, Berlin. We use Zoom Video Communications, Inc., San Jose, USA."))
+>>> rows = explain_document(from_text("Controller: ACME GmbH, Berlin. We use Confero Video Inc., San Jose, USA."))
 >>> [(r.kind, r.fact) for r in rows][:2]
-[('controller', 'ACME GmbH'), ('party', 'Zoom [recipient]')]
+[('controller', 'ACME GmbH'), ('party', 'Confero Video US [recipient]')]
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from ..model import Span, Transfer
 from .context import DocContext
 from .lexicon import countries
 from .roles import SubProcessing
-from .transfers import THIRD, Cand, Statements, apply_section_mechanisms
+from .transfers import THIRD, Cand, Statements, _for_country, apply_section_mechanisms
 
 #: Evidence spans kept per transfer.
 MAX_SPANS = 4
@@ -39,7 +39,7 @@ def _mechanism_only(ctx: DocContext, st: Statements, ent: dict[int, list[tuple[s
             continue
         stated = _stated(ctx, ent, c.recipient) if not c.recipient.startswith("category:") else {}
         for code in sorted(stated) or [THIRD]:
-            out.append(Cand(c.recipient, None, code, set(c.mechs), False, c.section, False, list(c.spans)))
+            out.append(Cand(c.recipient, None, code, _for_country(c.mechs, code), False, c.section, False, list(c.spans)))
     return out
 
 
@@ -64,19 +64,46 @@ def _chains(ctx: DocContext, subs: list[SubProcessing], ent: dict[int, list[tupl
 
 def _implicit(ctx: DocContext, cands: list[Cand], ent: dict[int, list[tuple[str, int, int]]],
               keys: set[str], skip: frozenset[int]) -> list[Cand]:
-    have = {(c.recipient, c.via, c.country) for c in cands}
+    have = {(c.recipient, c.country) for c in cands}  # directly or through a chain
     out: list[Cand] = []
     for key in sorted(keys):
         for code, span in sorted(_stated(ctx, ent, key, skip).items()):
-            if (key, None, code) not in have:
+            if (key, code) not in have:
                 out.append(Cand(key, None, code, set(), False, -1, False, [span]))
     return out
+
+
+def _eea_only(ctx: DocContext, ent: dict[int, list[tuple[str, int, int]]], key: str) -> bool:
+    """True when every country stated for vendor ``key`` is in the EU/EEA (and at least one is)."""
+    codes = {code for i, found in ent.items() if ctx.mentions[i].vendor.key == key for code, _, _ in found}
+    return bool(codes) and not any(countries().third(c) for c in codes)
+
+
+def _route_through_chains(ctx: DocContext, st: Statements, chains: list[Cand],
+                          ent: dict[int, list[tuple[str, int, int]]]) -> None:
+    """In a section with "V uses sub-processor R": statements about R go to the chain R via V, and
+    mechanisms agreed with an EU/EEA processor V ("V has concluded SCCs") cover its onward transfers."""
+    via_of = {(c.recipient, c.section): c.via for c in chains}
+    for c in st.cands:
+        if c.via is None and (c.recipient, c.section) in via_of:
+            c.via = via_of[(c.recipient, c.section)]
+            c.explicit = False
+    vias = {(c.via, c.section) for c in chains}
+    onward_for: set[tuple[str, int]] = set()
+    for i, (section, recips, dests, mechs, onward, strict) in enumerate(st.notes):
+        if not onward and not dests and len(recips) == 1:
+            v = next(iter(recips))
+            if (v, section) in vias and _eea_only(ctx, ent, v):
+                st.notes[i] = (section, recips, dests, mechs, True, strict)
+                onward_for.add((v, section))
+    st.mech_only = [c for c in st.mech_only if (c.recipient, c.section) not in onward_for]
 
 
 def build_transfers(ctx: DocContext, st: Statements, subs: list[SubProcessing],
                     ent: dict[int, list[tuple[str, int, int]]], names: dict[str, str]) -> tuple[Transfer, ...]:
     """Merged transfers; ``names`` maps the vendor key of each kept party to its display name."""
     chains = _chains(ctx, subs, ent)
+    _route_through_chains(ctx, st, chains, ent)
     apply_section_mechanisms(st.cands + chains, st.notes)
     cands = _suppress_unnamed(st.cands + _mechanism_only(ctx, st, ent))
     cands = [c for c in cands if _third(c.country)] + chains

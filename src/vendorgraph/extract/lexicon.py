@@ -60,52 +60,83 @@ def _triples(path: Path) -> dict[str, dict[str, list[tuple[str, str | None]]]]:
     return out
 
 
-def _label_regex(label: str) -> str:
-    """A tolerant regex for a surface form: flexible spaces, hyphens and dots; digits end on a boundary."""
-    parts = []
+def _label_atoms(label: str) -> list[str]:
+    """A surface form as regex atoms: flexible spaces, hyphens and dots; digits end on a boundary."""
+    atoms = [r"\b"] if label[:1].isalnum() else []
     for ch in label:
         if ch.isspace():
-            parts.append(r"[\s\-]*" if parts and parts[-1] == r"\." else r"[\s\-]+")
+            atoms.append(r"[\s\-]*" if atoms and atoms[-1] == r"\." else r"[\s\-]+")
         elif ch == "-":
-            parts.append(r"[\s\-]?")
-        elif ch == ".":
-            parts.append(r"\.")
+            atoms.append(r"[\s\-]?")
         else:
-            parts.append(re.escape(ch))
-    body = "".join(parts)
-    start = r"\b" if label[:1].isalnum() else ""
-    end = r"(?!\d)" if label[-1:].isdigit() else ""
-    return f"{start}{body}{end}"
+            atoms.append(re.escape(ch))
+    if label[-1:].isdigit():
+        atoms.append(r"(?!\d)")
+    return atoms
+
+
+def _label_regex(label: str) -> str:
+    """A tolerant regex for one surface form (see :func:`_label_atoms`)."""
+    return "".join(_label_atoms(label))
+
+
+def _atom_trie(seqs: list[list[str]]) -> str:
+    """One regex for many atom sequences, factorised by common prefixes (longest match first)."""
+    trie: dict = {}
+    for seq in seqs:
+        node = trie
+        for atom in seq:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [atom + build(child) for atom, child in sorted(node.items(), key=lambda kv: (-len(kv[0]), kv[0])) if atom]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie) or "(?!)"
+
+
+@dataclass(frozen=True)
+class LabelSet:
+    """The surface forms of one concept scheme: per concept, a regex of its lower-case forms (run on
+    the lower-cased text: much faster than re.IGNORECASE) and one of its case-sensitive acronyms."""
+
+    patterns: tuple[tuple[str, re.Pattern[str], bool], ...]  # (notation, regex, runs on lower-cased text)
+
+    def notations(self) -> list[str]:
+        return sorted({n for n, _, _ in self.patterns})
 
 
 @cache
-def _concept_patterns(filename: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _concept_patterns(filename: str, skip: tuple[str, ...] = ()) -> LabelSet:
     path = data_dir("ontology") / "taxonomies" / filename
-    out = []
+    out: list[tuple[str, re.Pattern[str], bool]] = []
     for po in _triples(path).values():
         notation = po.get(SKOS.notation)
-        if not notation:
+        if not notation or notation[0][0] in skip:
             continue
-        labels = sorted({v for v, _ in po.get(SKOS.prefLabel, []) + po.get(SKOS.altLabel, [])}, key=len, reverse=True)
+        labels = sorted({v for v, _ in po.get(SKOS.prefLabel, []) + po.get(SKOS.altLabel, [])}, key=lambda x: (-len(x), x))
         acronyms = [lab for lab in labels if lab.isupper() and len(lab) <= 4]  # case matters: "SCC", not "scc"
-        words = [lab for lab in labels if lab not in acronyms]
-        if words:  # matched against the lower-cased text: much faster than re.IGNORECASE
-            lows = [lab.lower() for lab in words]
+        lows = [lab.lower() for lab in labels if lab not in acronyms]
+        if lows:
             first = "".join(sorted({re.escape(lab[0]) for lab in lows}))
-            out.append((notation[0][0], re.compile(f"(?=[{first}])(?:" + "|".join(map(_label_regex, lows)) + ")")))
+            out.append((notation[0][0], re.compile(f"(?=[{first}])(?:{_atom_trie([_label_atoms(x) for x in lows])})"), True))
         if acronyms:
-            out.append((notation[0][0], re.compile(r"\b(?:" + "|".join(map(re.escape, acronyms)) + r")s?\b")))
-    return tuple(sorted(out, key=lambda p: (p[0], p[1].pattern)))
+            out.append((notation[0][0], re.compile(r"\b(?:" + "|".join(map(re.escape, acronyms)) + r")s?\b"), False))
+    return LabelSet(tuple(sorted(out, key=lambda p: (p[0], p[1].pattern))))
 
 
-def role_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(role notation, regex of its EN/DE surface forms) from roles.ttl."""
+def role_patterns() -> LabelSet:
+    """The EN/DE surface forms of the roles of roles.ttl."""
     return _concept_patterns("roles.ttl")
 
 
-def mechanism_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(mechanism notation, regex of its EN/DE surface forms) from mechanisms.ttl."""
-    return tuple(p for p in _concept_patterns("mechanisms.ttl") if p[0] != "none_stated")
+def mechanism_patterns() -> LabelSet:
+    """The EN/DE surface forms of the transfer mechanisms of mechanisms.ttl (not ``none_stated``)."""
+    return _concept_patterns("mechanisms.ttl", ("none_stated",))
 
 
 def _lower(text: str) -> str:
@@ -116,13 +147,10 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-def find_labels(patterns: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> list[tuple[str, int, int]]:
-    """Every (notation, start, end) match of the patterns in ``text``, in text order.
-
-    Patterns of lower-case surface forms run on the lower-cased text; acronym patterns on the text."""
+def find_labels(labels: LabelSet, text: str) -> list[tuple[str, int, int]]:
+    """Every (notation, start, end) match of the surface forms in ``text``, in text order."""
     low = _lower(text)
-    hits = [(n, m.start(), m.end()) for n, p in patterns
-            for m in p.finditer(text if p.pattern.startswith(r"\b(?:") else low)]
+    hits = [(n, m.start(), m.end()) for n, p, lower in labels.patterns for m in p.finditer(low if lower else text)]
     return sorted(hits, key=lambda h: (h[1], h[0]))
 
 
@@ -146,8 +174,35 @@ class Countries:
         return code not in self.eea
 
 
+def trie_regex(words: list[str]) -> str:
+    """A regex matching exactly ``words`` (longest first), factorised by common prefixes.
+
+    Python's ``re`` tries the branches of an alternation one by one; a prefix tree makes a
+    several-hundred-word alternation cheap.
+
+    >>> re.fullmatch(trie_regex(["USA", "US", "UK"]), "USA") is not None
+    True
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie) or "(?!)"
+
+
 def _alternation(forms: list[str]) -> str:
-    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return trie_regex(list(forms))
 
 
 @cache

@@ -6,9 +6,9 @@ defines: 'Zoom Video Communications, Inc. ("Zoom")' or the first word of an enti
 ``tool`` (a CamelCase or domain-like name after "tool"/"service"/"Dienst"). ``group`` mentions
 ("ACME Group") only serve to find the controller.
 
->>> ms = find_mentions("We use Zoom Video Communications, Inc. (\\"Zoom\\"). Zoom stores data.")
+>>> ms = find_mentions("We use Tandem Meeting Systems, Inc. (\\"Tandem\\"). Tandem stores data.")
 >>> sorted({(m.kind, m.surface) for m in ms})
-[('alias', 'Zoom'), ('entity', 'Zoom Video Communications, Inc.')]
+[('alias', 'Tandem'), ('entity', 'Tandem Meeting Systems, Inc.')]
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .lexicon import lexicon, rules, rx
+from .lexicon import lexicon, rules, rx, trie_regex
 
 _TOKEN = re.compile(r"[\w][\w&'+\-]*(?:\.(?:com|io|me|net|de|co|to)\b)?\.?")
 
@@ -44,8 +44,9 @@ class Mention:
     confidence: float
 
 
+@cache
 def _registry():
-    """The vendor registry when its module and data are available, else None."""
+    """The vendor registry when its module and data are available, else None (looked up once)."""
     try:
         from ..resolve.registry import Registry
 
@@ -168,7 +169,7 @@ def _first_re() -> re.Pattern[str]:
     """Where a surface form may start: one of the first tokens, at a token boundary."""
     firsts = sorted(_first_tokens(), key=len, reverse=True) or ["(?!)"]
     initials = "".join(sorted({re.escape(f[0]) for f in firsts if f}))
-    return re.compile(rf"(?=[{initials}])(?<![\w&'+\-.])(?:{'|'.join(map(re.escape, firsts))})(?![\w&'+\-])")
+    return re.compile(rf"(?=[{initials}])(?<![\w&'+\-.])(?:{trie_regex(firsts)})(?![\w&'+\-])")
 
 
 def _gazetteer_hits(text: str) -> list[tuple[int, int, str]]:

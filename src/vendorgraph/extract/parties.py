@@ -169,6 +169,10 @@ def passive(ctx: DocContext, m: Mention) -> bool:
     sent = ctx.sentence_at(m.start)
     if sent is None:
         return False
+    seg = ctx.segments[sent.seg]
+    heading = seg.text if seg.kind == "heading" else (seg.heading_path[-1] if seg.heading_path else "")
+    if heading and rx("parties", "local_hosting_heading", re.I).search(heading):
+        return True  # "Google Fonts (local hosting)": nothing leaves the site
     rel = m.start - sent.start
     lo = sent.text.rfind(";", 0, rel) + 1
     hi = sent.text.find(";", rel)

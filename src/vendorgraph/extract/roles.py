@@ -8,13 +8,13 @@ recipient there; a party with no role evidence at all is a recipient.
 
 >>> from vendorgraph.load import from_text
 >>> from vendorgraph.segment import segment
->>> d = from_text("We use Fathom Video Inc. as a processor on our behalf. Fathom relies on services from Google LLC.")
+>>> d = from_text("We use Notula Labs Inc. as a processor on our behalf. Notula relies on services from Rackhaus LLC.")
 >>> ctx = DocContext.build(d, segment(d.text))
 >>> found, subs = find_roles(ctx)
->>> sorted({(r.vendor, r.role) for r in found})
-[('https://w3id.org/vendorgraph/id/org/google', 'sub_processor'), ('local:fathom', 'processor')]
+>>> sorted({r.role for r in found})
+['processor', 'sub_processor']
 >>> [(s.sub.surface, s.via.surface) for s in subs]
-[('Google LLC', 'Fathom')]
+[('Rackhaus LLC', 'Notula')]
 """
 
 from __future__ import annotations

@@ -10,10 +10,10 @@ modules of this package only apply them:
 
 >>> from vendorgraph.load import from_text
 >>> from vendorgraph.segment import segment
->>> d = from_text("Controller: ACME GmbH, Berlin, Germany. We use Zoom Video Communications, Inc., San Jose, USA.")
+>>> d = from_text("Controller: ACME GmbH, Berlin, Germany. We use Confero Video Inc., San Jose, USA.")
 >>> f = RuleExtractor().extract(d, segment(d.text))
 >>> [(t.recipient, t.country, t.mechanisms, t.explicit) for t in f.transfers]
-[('Zoom', 'US', ('none_stated',), False)]
+[('Confero Video', 'US', ('none_stated',), False)]
 """
 
 from __future__ import annotations
@@ -42,12 +42,18 @@ def _display_name(ms: list[Mention]) -> str:
     return strip_legal_form(entities[0]) if entities else ms[0].surface
 
 
+def _in_heading(ctx: DocContext, m: Mention) -> bool:
+    """Headings name topics; a vendor named only in headings receives nothing we know of."""
+    sent = ctx.sentence_at(m.start)
+    return sent is not None and sent.kind == "heading"
+
+
 def _party(ctx: DocContext, key: str, ms: list[tuple[int, Mention]], roles: list[RoleFact],
            ent: dict[int, list[tuple[str, int, int]]]) -> Party | None:
     mentions = [m for _, m in ms]
     if all(not_a_party(m.surface) for m in mentions) or not_a_party(mentions[0].vendor.name):
         return None
-    active = [m for m in mentions if not passive(ctx, m)]
+    active = [m for m in mentions if not passive(ctx, m) and not _in_heading(ctx, m)]
     if not active:
         return None
     name = _display_name(mentions)
@@ -105,6 +111,7 @@ class RuleExtractor:
         controller = find_controller(ctx)
         ent = entity_countries(ctx)
         role_facts, subs = find_roles(ctx)
+        ctx.not_topics = frozenset(sp.sub.start for sp in subs)
         parties, names = _parties(ctx, ent, role_facts)
         st = statements(ctx)
         transfers = build_transfers(ctx, st, subs, ent, names)

@@ -14,12 +14,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..model import Negation, Span
 from .context import DocContext, Sentence
-from .lexicon import countries, find_labels, mechanism_patterns, rx
+from .lexicon import countries, find_labels, mechanism_patterns, rules, rx
 
 THIRD = "third_countries"
+#: Internal notation for an adequacy that only covers the USA (the EU-US Data Privacy Framework).
+US_FRAMEWORK = "adequacy_us"
+_CLAUSE_END = re.compile(r";|\.\s|,\s+(?:und|and|but|aber|so dass|sodass|so that|daher|therefore)\b")
+_NEG_AFTER = re.compile(r"\b(?:nicht|not)\b(?!\s+(?:mehr|longer|valid|gültig|only|nur))", re.I)
 _NEG_BEFORE = re.compile(r"\b(?:no|not|kein\w*|nicht|without|ohne|absence|lack)\b[^.;]{0,25}$", re.I)
 
 
@@ -41,7 +46,15 @@ def mechanisms_in(text: str, hits: list[tuple[str, int, int]] | None = None) -> 
     """Mechanisms named (not negated) in ``text`` (``hits``: the mechanism matches, if already known)."""
     if hits is None:
         hits = find_labels(mechanism_patterns(), text)
-    return [h for h in hits if not _NEG_BEFORE.search(text[max(0, h[1] - 60):h[1]])]
+    us = rx("transfers", "us_framework")
+    return [(US_FRAMEWORK if n == "adequacy" and us.search(text, s, e) else n, s, e) for n, s, e in hits
+            if not _NEG_BEFORE.search(text[max(0, s - 60):s]) and not _negated_after(text, e)]
+
+
+def _negated_after(text: str, end: int) -> bool:
+    """"Standardvertragsklauseln haben wir nicht abgeschlossen": a negation later in the mechanism's clause."""
+    stop = _CLAUSE_END.search(text, end)
+    return bool(_NEG_AFTER.search(text, end, stop.start() if stop else min(len(text), end + 100)))
 
 
 def destinations(text: str, mechs: list[tuple[str, int, int]],
@@ -53,29 +66,50 @@ def destinations(text: str, mechs: list[tuple[str, int, int]],
     qualified = bool(rx("transfers", "other_third_countries", re.I).search(text))
     if rx("transfers", "third_countries", re.I).search(text) and (not codes or qualified):
         codes.add(THIRD)
-    if not codes and any(re.search(r"Privacy Framework|DPF", text[s:e]) for n, s, e in mechs if n == "adequacy"):
+    if any(n == US_FRAMEWORK for n, _, _ in mechs):
         codes.add("US")
+        if codes == {"US", THIRD} and not qualified:
+            codes.discard(THIRD)
     return codes, qualified
 
 
-def _category_hits(text: str) -> list[str]:
-    found: list[str] = []
+def _for_country(mechs: set[str], country: str) -> set[str]:
+    """The mechanisms that cover ``country``: the EU-US framework covers only the USA."""
+    out = {m for m in mechs if m != US_FRAMEWORK}
+    if US_FRAMEWORK in mechs and country == "US":
+        out.add("adequacy")
+    return out
+
+
+@cache
+def _categories_in():
+    """``categories.recipient_categories_in`` when that module is installed, else None."""
     try:
         from .categories import recipient_categories_in
-
-        found = [cat for cat, _, _ in recipient_categories_in(text)]
     except ImportError:  # the categories module is optional
-        pass
-    for cat, pattern in rx_hints().items():
-        if pattern.search(text):
-            found.append(cat)
+        return None
+    return recipient_categories_in
+
+
+def _category_hits(text: str) -> list[str]:
+    """Recipient categories named in ``text`` (categories module, plus the transfer hints of the rules)."""
+    finder = _categories_in()
+    found = [cat for cat, _, _ in finder(text)] if finder else []
+    found += [cat for cat, pattern in rx_hints().items() if pattern.search(text)]
     return list(dict.fromkeys(found))
 
 
+@cache
 def rx_hints() -> dict[str, re.Pattern[str]]:
-    from .lexicon import rules
-
+    """Category cues for transfer sentences (``category_hints`` of ingest/rules/transfers.json)."""
     return {k: re.compile(v, re.I) for k, v in rules("transfers")["category_hints"].items()}
+
+
+def _abroad(cats: list[str]) -> list[str]:
+    """Categories that can receive data abroad: authorities, advisers and credit agencies named
+    beside IT providers in one recipients line are domestic (kept only when nothing else is named)."""
+    domestic = set(rules("transfers")["domestic_categories"])
+    return [c for c in cats if c not in domestic] or cats
 
 
 def _recipients(ctx: DocContext, sent: Sentence, label: bool) -> tuple[list[str], str]:
@@ -85,13 +119,13 @@ def _recipients(ctx: DocContext, sent: Sentence, label: bool) -> tuple[list[str]
         ms = [m for s in block for m in ctx.mentions_in(s.start, s.end)]
         if ms:
             return list(dict.fromkeys(m.vendor.key for m in ms)), "block"
-        cats = [c for s in block for c in _category_hits(ctx.doc.text[s.value_start:s.end])]
+        cats = _abroad([c for s in block for c in _category_hits(ctx.doc.text[s.value_start:s.end])])
         if cats:
             return [f"category:{c}" for c in dict.fromkeys(cats)], "block"
     ms = ctx.mentions_in(sent.start, sent.end)
     if ms:
         return list(dict.fromkeys(m.vendor.key for m in ms)), "sentence"
-    cats = _category_hits(sent.text)
+    cats = _abroad(_category_hits(sent.text))
     if cats:
         return [f"category:{c}" for c in cats], "category"
     topic = ctx.topic(sent)
@@ -104,9 +138,9 @@ def _negation(ctx: DocContext, sent: Sentence, body: str, label: bool) -> Negati
     """"Intended third country transfer: none", "we do not transfer data to the USA", "keine Übermittlung in Drittländer"."""
     if label and rx("transfers", "label_none", re.I).match(body):
         return Negation("no_third_country_transfer", (ctx.sentence_span(sent, "transfer.negation.label", 0.9),))
-    if label or not rx("transfers", "negation", re.I).search(body):
+    if not rx("transfers", "negation", re.I).search(body):
         return None
-    third = rx("transfers", "third_countries", re.I).search(body) or any(
+    third = label or rx("transfers", "third_countries", re.I).search(body) or any(
         countries().third(code) for code, _, _ in ctx.hits("country", sent.start, sent.end))
     if third:
         return Negation("no_third_country_transfer", (ctx.sentence_span(sent, "transfer.negation", 0.8),))
@@ -118,7 +152,7 @@ class Statements:
     """What the sentences say: transfer candidates, mechanism notes, mechanisms without a destination, negations."""
 
     cands: list[Cand] = field(default_factory=list)
-    notes: list[tuple[int, set[str], set[str], set[str], bool]] = field(default_factory=list)
+    notes: list[tuple[int, set[str], set[str], set[str], bool, bool]] = field(default_factory=list)
     mech_only: list[Cand] = field(default_factory=list)
     negations: list[Negation] = field(default_factory=list)
 
@@ -142,6 +176,9 @@ def statements(ctx: DocContext) -> Statements:
             negs.append(neg)
             continue
         mechs = mechanisms_in(body, ctx.hits("mechanism", sent.value_start if label else sent.start, sent.end))
+        finding = rx("transfers", "adequacy_finding").search(body)
+        if finding and not any(m[0] in ("adequacy", US_FRAMEWORK) for m in mechs) and not _NEG_BEFORE.search(body[:finding.start()]):
+            mechs.append(("adequacy", finding.start(), finding.end()))  # "the Commission found X adequate"
         dests, qualified = destinations(body, mechs, ctx.hits("country", sent.value_start if label else sent.start, sent.end))
         if not dests and not mechs:
             continue
@@ -150,14 +187,18 @@ def statements(ctx: DocContext) -> Statements:
         recips, source = _recipients(ctx, sent, label)
         mech_set = {m for m, _, _ in mechs}
         onward = bool(rx("transfers", "onward", re.I).search(body))
-        if mech_set:
-            mech_notes.append((sent.section, set(recips), dests, mech_set, onward))
+        bound = _clause_binding(body, mechs, ctx.hits("country", sent.value_start if label else sent.start, sent.end))
+        if bound:
+            mech_notes.extend((sent.section, set(recips), {d}, ms, onward, True) for d, ms in bound.items() if ms)
+        elif mech_set:
+            mech_notes.append((sent.section, set(recips), dests, mech_set, onward, False))
         if source == "topic" and rx("transfers", "conditional", re.I).match(sent.text):
             continue
         conf = {"block": 0.9, "sentence": 0.85, "category": 0.8, "topic": 0.7}.get(source, 0.5)
         for r in recips:
             for d in sorted(dests):
-                cands.append(Cand(r, None, d, set(mech_set), True, sent.section, qualified,
+                cands.append(Cand(r, None, d, _for_country(bound.get(d, mech_set) if bound else mech_set, d), True,
+                                  sent.section, qualified,
                                   [ctx.sentence_span(sent, f"transfer.{'label' if label else 'statement'}.{source}", conf)]))
         if not dests and not onward and source in ("sentence", "topic", "block"):
             for r in recips:
@@ -166,17 +207,42 @@ def statements(ctx: DocContext) -> Statements:
     return out
 
 
-def apply_section_mechanisms(cands: list[Cand], notes: list[tuple[int, set[str], set[str], set[str], bool]]) -> None:
+def _clause_binding(body: str, mechs: list[tuple[str, int, int]], found: list[tuple[str, int, int]]
+                    ) -> dict[str, set[str]] | None:
+    """Country -> mechanisms when a sentence contrasts destinations in ';'-clauses ("X is certified under
+    the DPF; for access from India, SCCs were concluded"); None when it does not."""
+    cuts = [0] + [i + 1 for i, ch in enumerate(body) if ch == ";"] + [len(body) + 1]
+    if len(cuts) < 3:
+        return None
+    clauses = []
+    for a, b in zip(cuts, cuts[1:]):
+        cm = [m for m in mechs if a <= m[1] < b]
+        cd, _ = destinations(body[a:b - 1], [(n, s - a, e - a) for n, s, e in cm],
+                             [(c, s - a, e - a) for c, s, e in found if a <= s < b])
+        clauses.append((cd, {n for n, _, _ in cm}))
+    if sum(1 for cd, _ in clauses if cd) < 2:
+        return None
+    out: dict[str, set[str]] = {}
+    for cd, _ in clauses:
+        for d in cd:
+            out[d] = set().union(*(cm for cd2, cm in clauses if d in cd2 or not cd2))
+    return out
+
+
+def apply_section_mechanisms(cands: list[Cand], notes: list[tuple[int, set[str], set[str], set[str], bool, bool]]) -> None:
     """Give each destination the mechanisms its section names for the same recipient; onward-transfer
     mechanisms ("for onward transfers X uses BCR") go to X's sub-processors instead."""
     for c in cands:
         if not c.country:
             continue
-        for section, recips, dests, mechs, onward in notes:
-            if section != c.section or onward != (c.via is not None):
+        for section, recips, dests, mechs, onward, strict in notes:
+            if section != c.section or onward != (c.via is not None) or (strict and c.country not in dests):
                 continue
             if recips and (c.via if onward else c.recipient) not in recips:
                 continue
             for m in mechs:
-                if m != "adequacy" or not dests or c.country in dests:
+                if m == US_FRAMEWORK:
+                    if c.country == "US":
+                        c.mechs.add("adequacy")
+                elif m != "adequacy" or not dests or c.country in dests:
                     c.mechs.add(m)
