@@ -132,6 +132,8 @@ def test_vendor_profile_by_name_and_iri(store):
 
 def test_find_org(store):
     assert find_org(store, "helpdesk inc").endswith("/org/helpdesk-inc")
+    assert [r[1] for r in run(store, "org-by-name", name="Helpdesk Inc").rows] == ["Helpdesk Inc"]
+    assert run(store, "org-by-name", name="helpdesk inc").rows == []  # exact case only; find_org falls back
     assert find_org(store, "Oldshiel").endswith("/org/oldshield-inc")  # a unique partial match
     with pytest.raises(QueryError, match=r"matches \d+ organisations \("):
         find_org(store, "Inc")

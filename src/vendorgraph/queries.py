@@ -159,6 +159,9 @@ def find_org(store: Store, name: str) -> str:
     """
     from pyoxigraph import Literal
 
+    exact_case = {r[0] for r in store.query(get_query("org-by-name").text, {"name": Literal(name)}).rows}
+    if len(exact_case) == 1:
+        return str(exact_case.pop())
     rows = store.query(get_query("find-org").text, {"name": Literal(name)}).rows
     exact = [r for r in rows if r[2] == "1"]
     pick = exact if exact else rows

@@ -59,6 +59,7 @@ class DocContext:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     controller_keys: frozenset[str] = frozenset()
+    controller_names: tuple[str, ...] = ()
     heading_stack: list[tuple[int, ...]] = field(default_factory=list)  # per segment: heading segment ids
     passive_cache: dict[int, bool] = field(default_factory=dict)  # sentence start -> opt-out/link sentence
     not_topics: frozenset[int] = frozenset()  # starts of mentions that are sub-processors, never a topic

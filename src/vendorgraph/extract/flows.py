@@ -6,7 +6,7 @@ from ..model import Span, Transfer
 from .context import DocContext
 from .lexicon import countries
 from .roles import SubProcessing
-from .transfers import THIRD, Cand, Statements, _for_country, apply_section_mechanisms
+from .transfers import THIRD, US_FRAMEWORK, Cand, Statements, _for_country, apply_section_mechanisms
 
 #: Evidence spans kept per transfer.
 MAX_SPANS = 4
@@ -99,12 +99,21 @@ def _route_through_chains(ctx: DocContext, st: Statements, chains: list[Cand],
     st.mech_only = [c for c in st.mech_only if (c.recipient, c.section) not in onward_for]
 
 
+def _drop_denied(cands: list[Cand], denied: list[tuple[str, str]]) -> None:
+    """Remove the mechanisms the text says are not in place for a recipient (the DPF only for the USA)."""
+    for c in cands:
+        for key, mech in denied:
+            if key == c.recipient and (mech != US_FRAMEWORK or c.country == "US"):
+                c.mechs.discard("adequacy" if mech == US_FRAMEWORK else mech)
+
+
 def build_transfers(ctx: DocContext, st: Statements, subs: list[SubProcessing],
                     ent: dict[int, list[tuple[str, int, int]]], names: dict[str, str]) -> tuple[Transfer, ...]:
     """Merged transfers; ``names`` maps the vendor key of each kept party to its display name."""
     chains = _chains(ctx, subs, ent)
     _route_through_chains(ctx, st, chains, ent)
     apply_section_mechanisms(st.cands + chains, st.notes)
+    _drop_denied(st.cands + chains, st.denied)
     cands = _suppress_unnamed(st.cands + _mechanism_only(ctx, st, ent))
     cands = [c for c in cands if _third(c.country)] + chains
     cands += _implicit(ctx, cands, ent, set(names), frozenset(sp.sub.start for sp in subs))

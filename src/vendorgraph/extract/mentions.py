@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .lexicon import lexicon, rules, rx, trie_regex
+from .names import lower_case_entities
 
 _TOKEN = re.compile(r"[\w][\w&'+\-]*(?:\.(?:com|io|me|net|de|co|to)\b)?\.?")
 
@@ -112,7 +113,7 @@ def _legal_form_re() -> re.Pattern[str]:
     forms = sorted(rules("parties")["legal_forms"], key=len, reverse=True)
     alt = "|".join(re.escape(f) for f in forms)
     tok = rules("parties")["name_token"]
-    return re.compile(rf"((?:[A-ZÄÖÜ0-9][\w&.'’+\-]*)(?:[ \-]{tok})*?)\s*,?\s+({alt})(?![\w])(\.?)")
+    return re.compile(rf"(?<![\w])((?:[A-ZÄÖÜ0-9][\w&.'’+\-]*)(?:[ \-]{tok})*?)\s*,?\s+({alt})(?![\w])(\.?)")
 
 
 @lru_cache(maxsize=4096)
@@ -161,7 +162,7 @@ def entity_mentions(text: str) -> list[tuple[int, int, str]]:
             continue
         end = m.end(2) + (1 if m.group(3) and m.group(2) in ("Inc", "Ltd", "Corp", "Co") else 0)
         out.append((s, end, text[s:end]))
-    return out
+    return out + lower_case_entities(text)
 
 
 @cache
@@ -283,8 +284,9 @@ def _alias_mentions(text: str, found: list[Mention]) -> list[Mention]:
             if a and a.group(1).strip() not in stop:
                 aliases.setdefault(a.group(1).strip(), (m.vendor, min(0.8, m.confidence)))
             first = re.split(r"[\s,]+", strip_legal_form(m.surface))[0].rstrip(".")
-            if len(first) >= 3 and first not in stop and first[0].isupper():
+            if len(first) >= 3 and first not in stop and (first[0].isupper() or m.kind == "entity"):
                 aliases.setdefault(first, (m.vendor, min(0.8, m.confidence)))
+                aliases.setdefault(first[0].upper() + first[1:], (m.vendor, min(0.8, m.confidence)))
     out: list[Mention] = []
     if not aliases:
         return out

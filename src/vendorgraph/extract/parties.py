@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from ..model import Controller
 from .context import DocContext
 from .lexicon import countries, lexicon, rules, rx
-from .mentions import Mention, group_names, resolve_name
+from .mentions import Mention, Vendor, group_names, resolve_name, strip_legal_form
 
 #: Characters after a name that may hold its address.
 ADDRESS_REACH = 170
@@ -56,9 +56,30 @@ def _label_name(text: str, pos: int) -> tuple[int, int, str] | None:
     return m.start(1), m.start(1) + len(name), name
 
 
+def _heading_name(text: str, cue: re.Match[str]) -> tuple[int, int, str] | None:
+    """The name on the line after a cue that is a line of its own ("1. Verantwortliche Stelle\n\nPraxis Dr. Ros")."""
+    line_start = text.rfind("\n", 0, cue.start()) + 1
+    line_end = text.find("\n", cue.end())
+    if line_end < 0 or not re.fullmatch(r"[\s\d.#*]*", text[line_start:cue.start()]) \
+            or len(text[cue.end():line_end].strip(" :*#")) > 20:
+        return None
+    m = re.compile(r"\s*([^\n,]{3,80})").match(text, line_end)
+    if not m:
+        return None
+    name = m.group(1).strip()
+    stop = set(rules("parties")["name_stop_tokens"])
+    if not name[0].isupper() or name.split()[0] in stop or len(name.split()) > 8 or re.search(r"[:@]|[.;]$", name) \
+            or not_a_party(name):
+        return None
+    return m.start(1), m.start(1) + len(name), name
+
+
 def _pick(ctx: DocContext, cue: re.Match[str], cands: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
     window = rules("parties")["controller_window"]
     after = [c for c in cands if cue.start() <= c[0] <= cue.start() + window]
+    head = _heading_name(ctx.doc.text, cue)
+    if head and (not after or head[0] < after[0][0]):
+        return head
     if after and after[0][0] - cue.end() < 120:
         return after[0]
     label = _label_name(ctx.doc.text, cue.end())
@@ -86,7 +107,9 @@ def find_controller(ctx: DocContext) -> Controller | None:
         sent = ctx.sentence_at(cue.start())
         if sent is not None and not_ctx.search(sent.text):
             continue
-        best = _pick(ctx, cue, cands)
+        above = sent is not None and rx("parties", "controller_above", re.I).search(sent.text)
+        first = [c for c in cands if c[1] <= cue.start()][:1] if above else []
+        best = first[0] if first else _pick(ctx, cue, cands)
         if best is not None:
             rule = "controller.cue"
             break
@@ -98,11 +121,66 @@ def find_controller(ctx: DocContext) -> Controller | None:
             rule, conf = "controller.group_name", 0.6
     if best is None:
         return None
-    s, e, name = best
-    ctx.controller_keys = frozenset({resolve_name(name).key})
+    s, e, name = _nominative(best, cands)
+    ctx.controller_keys = frozenset({resolve_name(name).key, resolve_name(best[2]).key})
+    ctx.controller_names = (name,)
     found = _countries_after(ctx, e, len(text))
     country = found[0][0] if found else _german_address(text[e:e + ADDRESS_REACH])
     return Controller(name, country, _dpo(text), (ctx.span(s, e, rule, conf),))
+
+
+def _name_clusters(bases: list[str], apart: set[str]) -> dict[str, str]:
+    """base name -> the first base it belongs with: one is a word prefix of the other
+    ("Intercom" and "Intercom R&D"), else a new cluster ("FieldOps Software", "FieldOps Romania").
+    Bases in ``apart`` (group companies of the controller) always start their own cluster."""
+    roots: list[list[str]] = []
+    out: dict[str, str] = {}
+    for base in bases:
+        words = base.split()
+        root = None if base in apart else next(
+            (r for r in roots if " ".join(r) not in apart and (words[:len(r)] == r or r[:len(words)] == words)), None)
+        if root is None:
+            roots.append(words)
+            root = words
+        out[base] = " ".join(root)
+    return out
+
+
+def split_namesakes(ctx: DocContext) -> None:
+    """Local vendors keyed by a shared first word that are different organisations ("Hartmann Druckluft
+    GmbH" and its parent "Hartmann Holding AG") get a key of their own; the first-named one (the
+    controller, when it is one of them) and the bare first-word aliases keep the shared key."""
+    bases: dict[str, list[str]] = {}
+    ctrl = {strip_legal_form(n) for n in ctx.controller_names}
+    cue, apart = rx("parties", "group_company_cue", re.I), set()
+    for m in ctx.mentions:
+        if m.kind == "entity" and m.vendor.source == "local":
+            base = strip_legal_form(m.surface)
+            if base not in bases.setdefault(m.vendor.key, []):
+                bases[m.vendor.key].append(base)
+            if m.vendor.key in ctx.controller_keys and base not in ctrl and cue.search(ctx.doc.text, max(0, m.start - 60), m.start):
+                apart.add(base)
+    plans = {k: _name_clusters(bs, apart) for k, bs in bases.items() if len(bs) > 1}
+    for key, plan in plans.items():
+        first = next((b for b in plan if b in ctrl), next(iter(plan)))
+        keep = plan[first]
+        for i, m in enumerate(ctx.mentions):
+            root = plan.get(strip_legal_form(m.surface)) if m.kind == "entity" and m.vendor.key == key else None
+            if root is not None and root != keep:
+                v = Vendor(f"local:{root.lower()}", root, None, m.vendor.service, m.vendor.entity_country, "local")
+                ctx.mentions[i] = Mention(m.start, m.end, m.surface, m.kind, v, m.confidence)
+
+
+def _nominative(best: tuple[int, int, str], cands: list[tuple[int, int, str]]) -> tuple[int, int, str]:
+    """The same name written elsewhere without a genitive s ("des Kammerchors X e.V." -> "Kammerchor X e.V.")."""
+    first, _, rest = best[2].partition(" ")
+    for cut in ("s", "es"):
+        if first.endswith(cut) and len(first) > len(cut) + 2:
+            plain = " ".join(filter(None, (first[: -len(cut)], rest)))
+            found = next((c for c in cands if c[2] == plain), None)
+            if found:
+                return found
+    return best
 
 
 def _german_address(window: str) -> str | None:

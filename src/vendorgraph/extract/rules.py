@@ -26,7 +26,7 @@ from .base import filter_by_confidence
 from .context import DocContext
 from .flows import build_transfers
 from .mentions import Mention, strip_legal_form
-from .parties import entity_countries, find_controller, not_a_party, passive
+from .parties import entity_countries, find_controller, not_a_party, passive, split_namesakes
 from .roles import RoleFact, find_roles
 from .transfers import statements
 
@@ -109,6 +109,7 @@ class RuleExtractor:
     def extract(self, doc: Document, segments: Sequence[Segment]) -> Facts:
         ctx = DocContext.build(doc, segments)
         controller = find_controller(ctx)
+        split_namesakes(ctx)
         ent = entity_countries(ctx)
         role_facts, subs = find_roles(ctx)
         ctx.not_topics = frozenset(sp.sub.start for sp in subs)

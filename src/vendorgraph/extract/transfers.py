@@ -51,6 +51,15 @@ def mechanisms_in(text: str, hits: list[tuple[str, int, int]] | None = None) -> 
             if not _NEG_BEFORE.search(text[max(0, s - 60):s]) and not _negated_after(text, e)]
 
 
+def denied_mechanisms(text: str, hits: list[tuple[str, int, int]]) -> set[str]:
+    """Mechanisms a sentence says are *not* in place for its subject ("X is not certified under the
+    DPF", "SCCs have not been concluded with X"); the DPF alone is ``adequacy_us``."""
+    us = rx("transfers", "us_framework")
+    before = rx("transfers", "denied_before", re.I)
+    return {US_FRAMEWORK if n == "adequacy" and us.search(text, s, e) else n for n, s, e in hits
+            if before.search(text[max(0, s - 60):s]) or _negated_after(text, e)}
+
+
 def _negated_after(text: str, end: int) -> bool:
     """"Standardvertragsklauseln haben wir nicht abgeschlossen": a negation later in the mechanism's clause."""
     stop = _CLAUSE_END.search(text, end)
@@ -155,6 +164,7 @@ class Statements:
     notes: list[tuple[int, set[str], set[str], set[str], bool, bool]] = field(default_factory=list)
     mech_only: list[Cand] = field(default_factory=list)
     negations: list[Negation] = field(default_factory=list)
+    denied: list[tuple[str, str]] = field(default_factory=list)  # (vendor key, mechanism said not to apply)
 
 
 def statements(ctx: DocContext) -> Statements:
@@ -179,6 +189,8 @@ def statements(ctx: DocContext) -> Statements:
         finding = rx("transfers", "adequacy_finding").search(body)
         if finding and not any(m[0] in ("adequacy", US_FRAMEWORK) for m in mechs) and not _NEG_BEFORE.search(body[:finding.start()]):
             mechs.append(("adequacy", finding.start(), finding.end()))  # "the Commission found X adequate"
+        out.denied += [(m.vendor.key, d) for d in denied_mechanisms(body, ctx.hits("mechanism", sent.start, sent.end))
+                       for m in ctx.mentions_in(sent.start, sent.end)] if not label else []
         dests, qualified = destinations(body, mechs, ctx.hits("country", sent.value_start if label else sent.start, sent.end))
         if not dests and not mechs:
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import compress, count
 from typing import Iterator, Sequence
 
 from .labels import Entry, Hit, Matcher
@@ -30,11 +31,16 @@ def _phrase(words: Sequence[str], m: Matcher) -> dict[str, Entry]:
     return out
 
 
+_COMMA = re.compile(r"-?\s*,\s*")
+_GAP_DE = re.compile(r"-,?\s+")
+_GAP_EN = re.compile(r",?\s+")
+
+
 def _conjuncts(tok: Tokens, c: int) -> list[int]:
     """Indexes of the words coordinated before the conjunction at ``c`` ("A, B and")."""
     firsts = [c - 1]
     j = c - 1
-    while j > 0 and re.fullmatch(r"-?\s*,\s*", tok.text[tok.spans[j - 1][1]: tok.spans[j][0]]):
+    while j > 0 and _COMMA.fullmatch(tok.gaps[j]):
         j -= 1
         firsts.append(j)
     return firsts
@@ -42,20 +48,20 @@ def _conjuncts(tok: Tokens, c: int) -> list[int]:
 
 def _ellipses(tok: Tokens, m: Matcher) -> Iterator[Hit]:
     """Labels in elliptic coordinations: "contact and payment data", "Kontakt- und Rechnungsdaten"."""
-    conj = _conjunctions()
-    for c in [i for i, w in enumerate(tok.words) if w in conj]:
-        if c == 0 or c + 1 >= len(tok.words):
+    words = tok.words
+    for c in compress(count(), map(_conjunctions().__contains__, words)):
+        if c == 0 or c + 1 >= len(words):
             continue
-        gap = tok.text[tok.spans[c - 1][1]: tok.spans[c][0]]
-        if re.fullmatch(r"-,?\s+", gap):
+        gap = tok.gaps[c]  # between word c - 1 and the conjunction
+        if _GAP_DE.fullmatch(gap):
             yield from _ellipsis_de(tok, m, c)
-        elif re.fullmatch(r",?\s+", gap):
+        elif _GAP_EN.fullmatch(gap):
             yield from _ellipsis_en(tok, m, c)
 
 
 def _ellipsis_de(tok: Tokens, m: Matcher, c: int) -> Iterator[Hit]:
     """ "Konto- und Profildaten": each truncated word joined with the tail of the last word."""
-    last_i = c + 2 if tok.keys[c + 1][1] in _conjunctions() and c + 2 < len(tok.words) else c + 1  # "und/oder"
+    last_i = c + 2 if tok.keys_at(c + 1)[1] in _conjunctions() and c + 2 < len(tok.words) else c + 1  # "und/oder"
     last = tok.words[last_i]
     for f in _conjuncts(tok, c):
         for j in range(1, len(last) - 3):
@@ -65,20 +71,25 @@ def _ellipsis_de(tok: Tokens, m: Matcher, c: int) -> Iterator[Hit]:
                 for e in entries:
                     if e.label.kind not in seen:
                         seen.add(e.label.kind)
-                        yield Hit(e.label, tok.spans[f][0], tok.spans[last_i][1])
+                        yield Hit(e.label, tok.start(f), tok.end(last_i))
                 break
 
 
 def _ellipsis_en(tok: Tokens, m: Matcher, c: int) -> Iterator[Hit]:
     """ "first and last name": a word before the conjunction joined with the words after the next one."""
-    firsts = [f for f in _conjuncts(tok, c) if any((mode, k) in m.pair_starts for mode, k in zip(_MODES, tok.keys[f]))]
-    rest = [c + 2 + k for k in range(3) if firsts and c + 2 + k < len(tok.words) and tok.joined(c + 1 + k)]
-    rest = rest[: next((k for k in range(len(rest)) if rest[k] != c + 2 + k), len(rest))]
+    firsts = [f for f in _conjuncts(tok, c) if any((mode, k) in m.pair_starts for mode, k in zip(_MODES, tok.keys_at(f)))]
+    if not firsts:
+        return
+    rest = []
+    for k in range(3):  # the words after the next one, as long as only separators lie between them
+        if c + 2 + k >= len(tok.words) or not tok.joined(c + 1 + k):
+            break
+        rest.append(c + 2 + k)
     for f in firsts:
-        pair = rest and any((mode, tok.keys[f][j], tok.keys[rest[0]][j]) in m.pairs for j, mode in enumerate(_MODES))
+        pair = rest and any((mode, tok.keys_at(f)[j], tok.keys_at(rest[0])[j]) in m.pairs for j, mode in enumerate(_MODES))
         for k in range(len(rest) if pair else 0, 0, -1):
             found = _phrase([tok.words[f]] + [tok.words[r] for r in rest[:k]], m)
             for e in found.values():
-                yield Hit(e.label, tok.spans[f][0], tok.spans[rest[k - 1]][1])
+                yield Hit(e.label, tok.start(f), tok.end(rest[k - 1]))
             if found:
                 break

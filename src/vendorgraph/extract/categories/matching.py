@@ -1,31 +1,39 @@
 """Labels found in a text: whole labels at each word, German compound heads, hyphenated compounds,
-elliptic coordinations; cached per document."""
+elliptic coordinations; cached per document.
+
+What may start at a word depends on the word alone (:func:`_plan`, cached per word form); only
+labels of several words look at the following words, so a text is tokenised once and only the
+words that can start a label are visited.
+"""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress, count
 from typing import Iterator
 
 from .ellipsis import _ellipses
 from .labels import KINDS, Entry, Hit, Matcher, matcher
 from .patterns import _rx
-from .tokens import _MODES, Tokens, _keys, tokenize
+from .tokens import _MODE_INDEX, _MODES, Tokens, _keys, tokenize
 
 
 def _match_at(tok: Tokens, i: int, entry: Entry) -> int:
     """Number of tokens ``entry`` covers from token ``i`` (0: no match)."""
     n = len(entry.keys)
-    if i + n > len(tok.words):
+    words = tok.words
+    if i + n > len(words):
         return 0
+    mi = _MODE_INDEX[entry.mode]
     for j in range(1, n):
-        if tok.key(entry.mode, i + j) != entry.keys[j] or not tok.joined(i + j - 1):
+        if _keys(words[i + j])[mi] != entry.keys[j] or not tok.joined(i + j - 1):
             return 0
     return n
 
 
 _Starts = tuple[tuple[Entry, ...], tuple[tuple[int, str], ...], tuple[Entry, ...]]
+_Found = tuple[tuple[str, tuple[int, Entry]], ...]  # (kind, (tokens covered, entry)), sorted by kind
 
 
 @lru_cache(maxsize=1 << 16)
@@ -39,24 +47,53 @@ def _starts(word: str) -> _Starts:
     return single, multi, (_compound(word, keys[3], m) if word[:1].isupper() and len(word) > 4 else ())
 
 
-def _best(tok: Tokens, i: int, starts: _Starts) -> dict[str, tuple[int, Entry]]:
-    """Per vocabulary, the longest label starting at token ``i`` (or a German compound ending in one)."""
+@lru_cache(maxsize=1 << 16)
+def _live(word: str) -> bool:
+    """Some label may start at ``word``."""
+    return any(_starts(word))
+
+
+def _case_ok(lower: bool, e: Entry) -> bool:
+    """A German noun label needs a capitalised word."""
+    return not (lower and e.mode == "de" and e.label.text[:1].isupper())
+
+
+@lru_cache(maxsize=1 << 16)
+def _plan(word: str) -> tuple[_Found, _Found, tuple[tuple[int, str], ...], bool]:
+    """For ``word``: the one-word labels per vocabulary (first usable one each); those completed by
+    the compound heads (what is found when no longer label starts here); the (mode index, key) of
+    longer labels; whether the word is lower case."""
+    single, multi, heads = _starts(word)
+    lower = not word[:1].isupper()
     best: dict[str, tuple[int, Entry]] = {}
-    lower = not tok.words[i][:1].isupper()
-    candidates = list(starts[0])
-    if starts[1] and tok.joined(i):
-        m = matcher()
-        for j, key in starts[1]:
-            candidates += m.pairs.get((_MODES[j], key, tok.keys[i + 1][j]), ())
-    for e in candidates:
-        if lower and e.mode == "de" and e.label.text[:1].isupper():
-            continue  # a German noun label needs a capitalised word
-        n = _match_at(tok, i, e)
-        if n and n > best.get(e.label.kind, (0, e))[0]:
-            best[e.label.kind] = (n, e)
-    for e in starts[2]:
+    for e in single:
+        if _case_ok(lower, e):
+            best.setdefault(e.label.kind, (1, e))
+    alone = dict(best)
+    for e in heads:
+        alone.setdefault(e.label.kind, (1, e))
+    return tuple(sorted(best.items())), tuple(sorted(alone.items())), multi, lower
+
+
+def _best(tok: Tokens, i: int) -> _Found:
+    """Per vocabulary, the longest label starting at token ``i`` (or a German compound ending in one)."""
+    word = tok.words[i]
+    single, alone, multi, lower = _plan(word)
+    if not multi or not tok.joined(i):
+        return alone
+    m = matcher()
+    best = dict(single)
+    nxt = _keys(tok.words[i + 1])
+    for j, key in multi:
+        for e in m.pairs.get((_MODES[j], key, nxt[j]), ()):
+            if not _case_ok(lower, e):
+                continue
+            n = _match_at(tok, i, e)
+            if n and n > best.get(e.label.kind, (0, e))[0]:
+                best[e.label.kind] = (n, e)
+    for e in _starts(word)[2]:
         best.setdefault(e.label.kind, (1, e))
-    return best
+    return tuple(sorted(best.items()))
 
 
 def _compound(word: str, key: str, m: Matcher) -> tuple[Entry, ...]:
@@ -69,45 +106,38 @@ def _compound(word: str, key: str, m: Matcher) -> tuple[Entry, ...]:
     return ()
 
 
-def _keep(tok: Tokens, i: int, n: int, e: Entry) -> bool:
+def _keep(tok: Tokens, i: int, n: int) -> bool:
     """No truncated compounds ("Kundensupport- oder")."""
-    end = tok.spans[i + n - 1][1]
-    return not (tok.text.startswith("-", end) and tok.text[end + 1: end + 2].isspace())
+    gap = tok.gaps[i + n]
+    return not (gap[:1] == "-" and gap[1:2].isspace())
 
 
 def _direct(tok: Tokens) -> Iterator[Hit]:
     """Labels starting at each word, longest first; a word already covered is skipped per vocabulary."""
+    words = tok.words
     until = dict.fromkeys(KINDS, 0)
-    live = {w for w in set(tok.words) if any(_starts(w))}
+    live = set(filter(_live, set(words)))
     hyphens = _hyphen_joins(tok)
-    for i in sorted({i for i, w in enumerate(tok.words) if w in live} | hyphens):
-        found = _best(tok, i, _starts(tok.words[i]))
+    for i in sorted(set(compress(count(), map(live.__contains__, words))) | hyphens):
+        found = _best(tok, i)
         if i in hyphens:
-            for e in _joined_entries(tok.words[i] + tok.words[i + 1].lower()):
-                n, cur = found.get(e.label.kind, (0, e))
+            extended = dict(found)
+            for e in _joined_entries(words[i] + words[i + 1].lower()):
+                n, cur = extended.get(e.label.kind, (0, e))
                 if n == 0 or (n == 1 and cur.label.hidden):
-                    found[e.label.kind] = (2, e)
-        for kind, (n, e) in sorted(found.items()):
-            if i >= until[kind] and _keep(tok, i, n, e):
+                    extended[e.label.kind] = (2, e)
+            found = tuple(sorted(extended.items()))
+        for kind, (n, e) in found:
+            if i >= until[kind] and _keep(tok, i, n):
                 until[kind] = i + n
-                yield Hit(e.label, tok.spans[i][0], tok.spans[i + n - 1][1])
+                yield Hit(e.label, tok.start(i), tok.end(i + n - 1))
 
 
 def _hyphen_joins(tok: Tokens) -> set[int]:
     """Words joined by a hyphen to a capitalised next word, a German compound ("Hosting-Anbieter")."""
-    ends = {e: i for i, (_, e) in enumerate(tok.spans)}
-    out = set()
-    for m in re.finditer(r"(?<=[^\W_])-(?=[^\W\d_])", tok.text):
-        i = ends.get(m.start())
-        if i is not None and _hyphenated(tok, i):
-            out.add(i)
-    return out
-
-
-def _hyphenated(tok: Tokens, i: int) -> bool:
-    """Word ``i`` and the next form a hyphenated German compound ("Hosting-Anbieter")."""
-    return (i + 1 < len(tok.words) and tok.words[i + 1][:1].isupper()
-            and tok.text[tok.spans[i][1]: tok.spans[i + 1][0]] == "-")
+    words = tok.words
+    # gaps[i + 1] lies between word i and word i + 1; the last gap follows the last word
+    return {i for i in compress(count(), map("-".__eq__, tok.gaps[1:-1])) if words[i + 1][:1].isupper()}
 
 
 def _joined_entries(word: str) -> tuple[Entry, ...]:
@@ -120,20 +150,32 @@ def _joined_entries(word: str) -> tuple[Entry, ...]:
     return tuple(out.values())
 
 
+def _order(h: Hit) -> tuple[int, int, str, str, str]:
+    return h.start, h.end, h.label.kind, h.label.notation, h.label.text
+
+
 def scan(text: str) -> tuple[Hit, ...]:
     """Every label of both vocabularies in ``text`` (no context rules), in text order."""
     tok, m = tokenize(text), matcher()
-    hits = set(_direct(tok)) | set(_ellipses(tok, m))
-    return tuple(sorted(hits, key=lambda h: (h.start, h.end, h.label.kind, h.notation, h.label.text)))
+    hits = set(_direct(tok))
+    hits.update(_ellipses(tok, m))
+    return tuple(sorted(hits, key=_order))
+
+
+_Index = dict[str, tuple[tuple[int, ...], tuple[Hit, ...]]]
+_NO_HITS: tuple[tuple[int, ...], tuple[Hit, ...]] = ((), ())
 
 
 @lru_cache(maxsize=8)
-def _document_hits(text: str) -> tuple[tuple[int, ...], tuple[Hit, ...]]:
-    hits = scan(text)
-    return tuple(h.start for h in hits), hits
+def _document_hits(text: str) -> _Index:
+    """Per vocabulary, the hits of the whole text and their start offsets (for :func:`hits_between`)."""
+    by_kind: dict[str, list[Hit]] = {}
+    for h in scan(text):
+        by_kind.setdefault(h.label.kind, []).append(h)
+    return {kind: (tuple(h.start for h in hits), tuple(hits)) for kind, hits in by_kind.items()}
 
 
 def hits_between(text: str, start: int, end: int, kind: str) -> list[Hit]:
     """The hits of vocabulary ``kind`` inside ``text[start:end]`` (the whole text is scanned once)."""
-    starts, hits = _document_hits(text)
-    return [h for h in hits[bisect_left(starts, start): bisect_left(starts, end)] if h.end <= end and h.label.kind == kind]
+    starts, hits = _document_hits(text).get(kind, _NO_HITS)
+    return [h for h in hits[bisect_left(starts, start): bisect_left(starts, end)] if h.end <= end]

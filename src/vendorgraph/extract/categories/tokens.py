@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from .patterns import rules
 
 _WORD = r"[^\W_]+"  # a word: letters and digits
 _GAP = r"[\s\u00ad\-‐‑–()/]*"  # what may separate the words of a label
+_SPLIT = re.compile(f"({_WORD})")
+_GAP_RX = re.compile(_GAP)
 
 
 def en_key(word: str) -> str:
@@ -43,6 +46,7 @@ def de_key(word: str) -> str:
 
 
 _MODES = ("case", "raw", "en", "de")
+_MODE_INDEX = {mode: i for i, mode in enumerate(_MODES)}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -52,32 +56,69 @@ def _keys(word: str) -> tuple[str, str, str, str]:
 
 
 def _key(mode: str, word: str) -> str:
-    return _keys(word)[_MODES.index(mode)]
+    return _keys(word)[_MODE_INDEX[mode]]
+
+
+@lru_cache(maxsize=1 << 12)
+def _separator(gap: str) -> bool:
+    """``gap`` (the text between two words) holds only separators: space, hyphen, parentheses."""
+    return gap in (" ", "-") or bool(_GAP_RX.fullmatch(gap))
 
 
 @dataclass(frozen=True, slots=True)
 class Tokens:
-    """The words of a text with their offsets, keys per mode, and which gaps are mere separators."""
+    """The words of a text with their offsets and the text between them.
+
+    ``gaps[i]`` is the text before word ``i`` (``gaps[len(words)]`` the text after the last word);
+    ``offsets[2 * i]``/``offsets[2 * i + 1]`` are the start/end of word ``i``. Keys per mode are
+    looked up on demand (:meth:`keys_at`).
+    """
 
     text: str
-    spans: tuple[tuple[int, int], ...]
     words: tuple[str, ...]
-    keys: tuple[tuple[str, str, str, str], ...]
+    gaps: tuple[str, ...]
+    offsets: tuple[int, ...]
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) of every word."""
+        return tuple(zip(self.offsets[0::2], self.offsets[1::2]))
+
+    @property
+    def keys(self) -> tuple[tuple[str, str, str, str], ...]:
+        """The keys of every word in each mode of :data:`_MODES`."""
+        return tuple(map(_keys, self.words))
+
+    def start(self, i: int) -> int:
+        """Offset of the first character of word ``i``."""
+        return self.offsets[2 * i]
+
+    def end(self, i: int) -> int:
+        """Offset after the last character of word ``i``."""
+        return self.offsets[2 * i + 1]
+
+    def keys_at(self, i: int) -> tuple[str, str, str, str]:
+        """The keys of word ``i`` in each mode of :data:`_MODES`."""
+        return _keys(self.words[i])
 
     def key(self, mode: str, i: int) -> str:
         """The key of word ``i`` in ``mode``."""
-        return self.keys[i][_MODES.index(mode)]
+        return _keys(self.words[i])[_MODE_INDEX[mode]]
+
+    def gap(self, i: int) -> str:
+        """The text between word ``i`` and word ``i + 1``."""
+        return self.gaps[i + 1]
 
     def joined(self, i: int) -> bool:
         """Only separators (space, hyphen, parentheses) between word ``i`` and word ``i + 1``."""
-        if i + 1 >= len(self.spans):
+        if i + 1 >= len(self.words):
             return False
-        gap = self.text[self.spans[i][1]: self.spans[i + 1][0]]
-        return gap in (" ", "-") or bool(re.fullmatch(_GAP, gap))
+        gap = self.gaps[i + 1]
+        return gap == " " or _separator(gap)
 
 
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into words (letters and digits)."""
-    spans = tuple([m.span() for m in re.finditer(_WORD, text)])
-    words = tuple(re.findall(_WORD, text))
-    return Tokens(text, spans, words, tuple(map(_keys, words)))
+    parts = _SPLIT.split(text)  # gap, word, gap, word, ..., gap
+    offsets = tuple(accumulate(map(len, parts)))
+    return Tokens(text, tuple(parts[1::2]), tuple(parts[0::2]), offsets[:-1])

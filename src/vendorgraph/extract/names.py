@@ -1,0 +1,51 @@
+"""Organisation names that do not start with a capital letter: "samedi GmbH", "maxcluster GmbH",
+"finAPI GmbH", "d.vinci HR-Systems GmbH".
+
+A single lower-case word directly before a legal form is a name only where a name can start: after an
+article or preposition (``lower_name_openers`` of ``ingest/rules/parties.json``: "der", "via", "of")
+or after punctuation; and it is no function word itself. Names with a capital, a dot or a hyphen
+inside ("finAPI", "d.vinci") need no opener.
+
+>>> [n for _, _, n in lower_case_entities("Termine über samedi GmbH, Berlin, und die verbundene AG.")]
+['samedi GmbH']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import rules
+
+
+@cache
+def _lower_re() -> re.Pattern[str]:
+    r = rules("parties")
+    forms = "|".join(re.escape(f) for f in sorted(r["legal_forms"], key=len, reverse=True))
+    tok = r["name_token"]
+    return re.compile(rf"(?<![\w.\-@/])([a-zäöü][\w.\-]*\w)((?:[ \-]{tok})*?)\s*,?\s+({forms})(?![\w])(\.?)")
+
+
+def _opened(text: str, start: int) -> bool:
+    """True when a name may start at ``start``: after punctuation, a line start or an opener word."""
+    before = text[max(0, start - 40):start]
+    word = re.search(r"(\w+)\s*$", before)
+    if word is None:
+        return True
+    return word.group(1).lower() in set(rules("parties")["lower_name_openers"])
+
+
+def lower_case_entities(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of names with a legal form whose first word is written in lower case."""
+    stop = {w.lower() for w in rules("parties")["lower_name_openers"] + rules("parties")["name_stop_tokens"]}
+    out = []
+    for m in _lower_re().finditer(text):
+        head = m.group(1)
+        if head.lower() in stop or len(head) < 3:
+            continue
+        marked = bool(re.search(r"[A-Z.\-]", head))
+        if not (marked or not m.group(2) and _opened(text, m.start(1))):
+            continue
+        end = m.end(3) + (1 if m.group(4) and m.group(3) in ("Inc", "Ltd", "Corp", "Co") else 0)
+        out.append((m.start(1), end, text[m.start(1):end]))
+    return out
