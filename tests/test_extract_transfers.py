@@ -169,3 +169,14 @@ def test_statement_belongs_to_the_vendor_named_just_before_in_its_paragraph():
             "(Terminfix LLC, Buford, GA 30518, USA). Dabei werden Name und Wunschtermin in die USA übermittelt. "
             "Die Übermittlung stützt sich auf Ihre Einwilligung nach Art. 49 Abs. 1 lit. a DSGVO.\n")
     assert flows(text) == {("Terminfix", None, "US", ("derogation",))}
+
+
+def test_mechanism_said_not_to_apply_to_a_recipient_en_de():
+    en = ("5. Transfers\nWhere the Commission has decided that a country is adequate, we rely on that; this includes "
+          "companies in the USA certified under the EU-U.S. Data Privacy Framework. Transfers to our partner Orbitel Inc., "
+          "Austin, USA, are based on standard contractual clauses. Orbitel Inc. is not certified under the Data Privacy Framework.\n")
+    assert flows(en) == {("Orbitel", None, "US", ("scc",))}
+    de = ("Übermittlungen\nFür Unternehmen in den USA mit Zertifizierung nach dem EU-US Data Privacy Framework gilt ein "
+          "Angemessenheitsbeschluss. Daten gehen an die Wolkenbau Inc., Denver, USA, auf Grundlage von Standardvertragsklauseln. "
+          "Die Wolkenbau Inc. ist nicht nach dem Data Privacy Framework zertifiziert.\n")
+    assert flows(de) == {("Wolkenbau", None, "US", ("scc",))}
