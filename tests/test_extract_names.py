@@ -68,3 +68,19 @@ def test_controller_in_the_genitive_of_the_title_de():
                 "Gesangverein Liederkranz e.V., Uferstraße 12, 69120 Heidelberg.\n")
     assert f.controller.name == "Gesangverein Liederkranz e.V."
     assert f.parties == ()
+
+
+def test_hyphenated_legal_form_and_general_partner_de():
+    f = extract("Verantwortlich ist die Kessel Antriebe GmbH & Co. KG, Gütersloh. Persönlich haftende Gesellschafterin: "
+                "Kessel Verwaltungs-GmbH. Schäden melden wir an die ARAG Allgemeine Versicherungs-AG, ARAG Platz 1. "
+                "Die Kesselbau-AG erhält keine Daten.")
+    assert f.controller.name == "Kessel Antriebe GmbH & Co. KG"
+    names = {p.name for p in f.parties}
+    assert "ARAG Allgemeine Versicherungs-AG" in names and not any("Verwaltungs" in n or "Platz" in n for n in names)
+
+
+def test_a_name_does_not_reach_back_into_the_previous_sentence():
+    f = extract("Our office is at Hafenplatz 1. Shipping is done by Nordfracht AG, Hamburg. See our Imprint. Smile Studio Dr. "
+                "Roth GmbH is the controller.")
+    assert f.controller.name == "Smile Studio Dr. Roth GmbH"
+    assert [p.name for p in f.parties] == ["Nordfracht"]

@@ -124,3 +124,17 @@ def test_integration_settings_are_not_an_opt_out_context():
 def test_title_for_a_readership_is_not_the_controller():
     f = extract("Privacy Notice for Patients and Visitors\n\nThe controller is Kurhaus Bergsee GmbH, Seeweg 1, 6020 Innsbruck, Austria.\n")
     assert (f.controller.name, f.controller.country) == ("Kurhaus Bergsee GmbH", "AT")
+
+
+def test_plug_ins_we_do_not_use_are_not_parties_en_de():
+    en = extract("We do not use social media plug-ins from Facebook, Instagram or TikTok on our website. "
+                 "Newsletters are sent by Postwerk GmbH, Kassel, Germany.")
+    de = extract("Wir binden keine Social-Media-Plugins von Facebook oder TikTok ein. Den Newsletter versendet die Postwerk GmbH.")
+    assert [p.name for p in en.parties] == ["Postwerk"] and [p.name for p in de.parties] == ["Postwerk"]
+
+
+def test_software_running_on_our_own_server_is_not_a_party_en_de():
+    de = extract('Cookie-Einwilligung\nWir nutzen das Plugin "Borlabs Cookie", das auf unserem eigenen Webserver läuft.\n'
+                 "- WooCommerce: Shopsoftware (Open Source), betrieben auf unserem Webspace.\n")
+    en = extract("Analytics\nWe use Matomo, installed on our own web server. Hosting is provided by Serverhof GmbH, Berlin.\n")
+    assert de.parties == () and [p.name for p in en.parties] == ["Serverhof"]

@@ -63,3 +63,47 @@ def test_negated_role_cue_gives_no_role():
     de = extract("Videos stammen von der Filmstrom Media GmbH, Köln. Mit Filmstrom haben wir keinen Vertrag über Auftragsverarbeitung geschlossen.")
     assert party(en, "Filmstream Media LLC").roles == ("recipient",)
     assert party(de, "Filmstrom Media GmbH").roles == ("recipient",)
+
+
+def test_role_after_a_street_abbreviation_en_de():
+    en = extract("Our website is hosted by Serverhof GmbH, Industriestr. 25, 91710 Gunzenhausen, Germany, as our processor.")
+    de = extract("Wir hosten bei der Rechenwerk GmbH, Hauptstr. 3, 10115 Berlin, die als Auftragsverarbeiter tätig ist.")
+    assert party(en, "Serverhof").roles == ("processor",) and party(de, "Rechenwerk").roles == ("processor",)
+
+
+def test_role_line_of_a_provider_block_en_de():
+    en = extract("3.2 Content delivery\n\nProvider: Edgewise, Inc., 1 Main St., San Francisco, CA 94107, USA\n"
+                 "Purpose: content delivery network\nRole: processor\nLegal basis: Art. 6(1)(f) GDPR\n")
+    de = extract("Newsletter\n\nAnbieter: Briefkasten GmbH, Kassel\nZweck: Versand des Newsletters\nRolle: Auftragsverarbeiter\n")
+    assert party(en, "Edgewise").roles == ("processor",) and party(de, "Briefkasten").roles == ("processor",)
+
+
+def test_label_paragraph_gives_no_role_to_an_earlier_vendor():
+    f = extract("Booking: Appointments are booked via Termingo GmbH, Berlin.\n\n"
+                "Billing: We sell fee claims to a billing centre. The billing centre is then an independent controller.\n")
+    assert party(f, "Termingo").roles == ("recipient",)
+
+
+def test_table_rows_take_the_roles_of_the_lead_in_en_de():
+    en = extract("Sub-processors\nWe use the following sub-processors. All of them act on our behalf.\n\n"
+                 "| Sub-processor | Purpose | Location |\n|---|---|---|\n| Mailwerk Inc., Denver, USA | Email | USA |\n"
+                 "| Kassenbuch B.V., Utrecht | Billing | EU |\n")
+    assert party(en, "Mailwerk").roles == ("processor", "sub_processor")
+    assert party(en, "Kassenbuch").roles == ("processor", "sub_processor")
+    de = extract("Dienstleister\nDiese Auftragsverarbeiter setzen wir ein:\n\n| Anbieter | Zweck |\n|---|---|\n"
+                 "| Rechenwerk GmbH, Berlin | Hosting |\n")
+    assert party(de, "Rechenwerk").roles == ("processor",)
+
+
+def test_recipients_label_adds_no_recipient_when_the_section_states_a_role_en_de():
+    de = extract("6.3 Kartenzahlung\nEmpfänger: Zahlwerk B.V., Keizersgracht 1, 1015 CW Amsterdam, Niederlande\n"
+                 "Zahlwerk verarbeitet Ihre Zahlungsdaten als Auftragsverarbeiter.\n")
+    assert party(de, "Zahlwerk").roles == ("processor",)
+    en = extract("F.2 Reviews\nWe use Rateflow Ltd., Tel Aviv, for reviews. We transmit your name and email address to Rateflow in Israel. Rateflow processes the data on our behalf.\n")
+    assert party(en, "Rateflow").roles == ("processor",)
+
+
+def test_other_legal_entity_in_a_recipients_list_stays_a_recipient():
+    f = extract("Analytics\nRecipients:\n- Metricly Ireland Limited, Dublin, Ireland (as processor pursuant to Art. 28 GDPR)\n"
+                "- Metricly LLC, Boston, MA 02110, USA\n")
+    assert party(f, "Metricly Ireland").roles == ("processor", "recipient")

@@ -180,3 +180,19 @@ def test_mechanism_said_not_to_apply_to_a_recipient_en_de():
           "Angemessenheitsbeschluss. Daten gehen an die Wolkenbau Inc., Denver, USA, auf Grundlage von Standardvertragsklauseln. "
           "Die Wolkenbau Inc. ist nicht nach dem Data Privacy Framework zertifiziert.\n")
     assert flows(de) == {("Wolkenbau", None, "US", ("scc",))}
+
+
+def test_unnamed_sub_processors_of_a_named_processor_en_de():
+    de = ("ERP\nUnser ERP betreibt die Rechenwerk SE, Walldorf, als Auftragsverarbeiter. Rechenwerk setzt für den Support "
+          "Unterauftragsverarbeiter in Indien ein; mit diesen hat Rechenwerk Standardvertragsklauseln abgeschlossen.\n")
+    assert flows(de) == {("category:it_service_providers", "Rechenwerk", "IN", ("scc",))}
+    en = ("CRM\nWe use Leadhaus Ltd., Dublin, Ireland, as our processor. Data may be transferred to Leadhaus's "
+          "sub-processors worldwide on the basis of standard contractual clauses.\n")
+    assert flows(en) == {("category:it_service_providers", "Leadhaus", "third_countries", ("scc",))}
+
+
+def test_name_after_a_leading_legal_form_and_its_sub_processors_de():
+    text = ('- Postfach: Newsletter; Dienstanbieter: UAB "Postfach", Vilnius, Litauen; Grundlage Drittlandübermittlung: '
+            "Standardvertragsklauseln (Postfach nutzt Unterauftragsverarbeiter in den USA).\n")
+    assert [p.name for p in extract(text).parties] == ["Postfach"]
+    assert flows(text) == {("category:it_service_providers", "Postfach", "US", ("scc",))}

@@ -87,3 +87,9 @@ def test_segments_and_sentences_index_the_text(lines):
         assert seg.text.strip()
         for s, e in sentences(seg.text, seg.start):
             assert seg.start <= s < e <= seg.end
+
+
+def test_street_abbreviation_before_a_number_does_not_end_a_sentence():
+    t = "Hosted by Serverhof GmbH, Industriestr. 25, 91710 Gunzenhausen. Die Praxis liegt in der Hauptstr. 3 in Kiel. Next."
+    assert [t[s:e] for s, e in sentences(t)] == [
+        "Hosted by Serverhof GmbH, Industriestr. 25, 91710 Gunzenhausen.", "Die Praxis liegt in der Hauptstr. 3 in Kiel.", "Next."]

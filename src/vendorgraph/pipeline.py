@@ -259,7 +259,8 @@ def ingest(inputs: Sequence[str | Path], store: Store, extractor: str = "rules",
     """Load, extract and store each input; a failing file is reported and the rest go on.
 
     ``jobs`` worker processes extract (default: all cores; 1 = in this process); this process
-    writes batches of up to ``batch_docs`` documents, each batch in one transaction.
+    writes batches of up to ``batch_docs`` documents; a batch becomes current in one transaction
+    (see ``OxigraphStore.write_batch``).
     ``progress(total)`` may return a bar with ``update(n)`` and ``close()`` (e.g. ``tqdm``).
     """
     paths = expand_inputs(inputs)
@@ -276,6 +277,9 @@ def ingest(inputs: Sequence[str | Path], store: Store, extractor: str = "rules",
         if jobs <= 1:
             _ingest_serial(paths, store, extractor, report, failed, bar)
             return report
+        cleanup = getattr(store, "drop_orphan_versions", None)
+        if cleanup is not None:
+            cleanup()
         writer = _Writer(store, report, max(1, batch_docs), max(1, batch_triples))
         for item in extract_all(paths, extractor, jobs):
             if item.error is not None:

@@ -111,7 +111,7 @@ def get_query(name_or_path: str | Path) -> QuerySpec:
             raise QueryError(f"{s}: no such query file")
         return parse_query_file(p)
     folder, _, base = s.rpartition("/")
-    spec = _library(folder).get(base.replace("_", "-")) if folder in ("", "checks", "risk") else None
+    spec = _library(folder).get(base.replace("_", "-")) if folder in ("", "checks", "risk", "internal") else None
     if spec is None:
         names = ", ".join(q.name for q in list_queries())
         raise QueryError(f"unknown query {s!r}; known: {names}")

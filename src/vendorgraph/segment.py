@@ -165,6 +165,12 @@ def segment(text: str) -> list[Segment]:
     return out
 
 
+def _number_abbr() -> re.Pattern[str]:
+    """Word endings that abbreviate before a number ("Hauptstr. 5", "Nr. 3")."""
+    return re.compile(structure_rules()["number_abbreviation"])
+
+
+@cache
 def abbreviations() -> frozenset[str]:
     return frozenset(structure_rules()["abbreviations"])
 
@@ -183,6 +189,8 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         word = _LAST_WORD.search(text, max(start, m.start() - 24), m.start())
         if word and (word.group(1) in abbr or re.fullmatch(r"(?:\w\.)*\w", word.group(1)) and len(word.group(1)) <= 1):
             continue
+        if word and text[m.end():m.end() + 1].isdigit() and _number_abbr().search(word.group(1)):
+            continue  # "Industriestr. 25": a street, not a sentence end
         end = m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
         if text[start:end].strip():
             out.append((offset + start, offset + end))

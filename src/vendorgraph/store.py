@@ -102,10 +102,10 @@ def ensure_reference(store: Store) -> bool:
     from pyoxigraph import Literal, NamedNode, Quad
 
     want = reference_hash()
-    have = store.query(
-        "SELECT ?h WHERE { GRAPH ?m { ?g ?p ?h } }",
-        {"m": NamedNode(META_GRAPH), "g": NamedNode(REFERENCE_GRAPH), "p": NamedNode(VG.contentHash)},
-    )
+    from .queries import get_query
+
+    have = store.query(get_query("internal/reference-hash").text,
+                       {"m": NamedNode(META_GRAPH), "g": NamedNode(REFERENCE_GRAPH)})
     if have.rows and have.rows[0][0] == want:
         return False
     quads = list(reference_quads())

@@ -22,6 +22,11 @@ def _nt(quads: Iterable[Any]) -> str:
     return "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in sorted(by_graph.items()))
 
 
+def _with_graph(ntriples: str, graph: str) -> str:
+    """N-Triples lines (``s p o .``) as N-Quads lines in ``graph``."""
+    return "".join(line[:-1] + graph + " .\n" for line in ntriples.splitlines() if line.endswith(" ."))
+
+
 class OxigraphStore:
     """A pyoxigraph Store at ``path`` (``None``: in memory)."""
 
@@ -62,25 +67,46 @@ class OxigraphStore:
 
     def write_batch(self, graphs: Sequence[tuple[str, str]], meta_remove: Sequence[Any] = (),
                     meta_add: Sequence[Any] = ()) -> None:
-        """Bulk ingest, one transaction: replace each graph by its N-Triples text, update the meta graph.
+        """Bulk ingest: write each version graph from its N-Triples text, then update the meta graph.
 
+        Graphs new to the store go through Oxigraph's bulk loader (several times faster than a
+        transaction); they become visible only through the meta update that follows, which is one
+        transaction together with any replaced graphs. A crash in between leaves graphs no document
+        lists as a version: :meth:`drop_orphan_versions` removes them (ingest calls it first).
         The N-Triples come from pyoxigraph terms (``pipeline.extract_file``), never from user text.
         """
-        from pyoxigraph import NamedNode
+        from pyoxigraph import NamedNode, RdfFormat
 
-        names = [str(NamedNode(g)) for g, _ in graphs]
-        parts = [f"DROP SILENT GRAPH {n}" for n in names]
-        if meta_remove:
-            parts.append("DELETE DATA {\n" + _nt(meta_remove) + "\n}")
-        body = [f"GRAPH {n} {{\n{nt}\n}}" for n, (_, nt) in zip(names, graphs) if nt]
-        if meta_add:
-            body.append(_nt(meta_add))
-        if body:
-            parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+        fresh = [(g, nt) for g, nt in graphs if nt and not self._s.contains_named_graph(NamedNode(g))]
+        known = [(g, nt) for g, nt in graphs if (g, nt) not in fresh]
         try:
-            self._s.update(" ;\n".join(parts))
+            if fresh:
+                data = "".join(_with_graph(nt, str(NamedNode(g))) for g, nt in fresh)
+                self._s.bulk_load(data.encode("utf-8"), format=RdfFormat.N_QUADS)
+            names = [str(NamedNode(g)) for g, _ in known]
+            parts = [f"DROP SILENT GRAPH {n}" for n in names]
+            if meta_remove:
+                parts.append("DELETE DATA {\n" + _nt(meta_remove) + "\n}")
+            body = [f"GRAPH {n} {{\n{nt}\n}}" for n, (_, nt) in zip(names, known) if nt]
+            if meta_add:
+                body.append(_nt(meta_add))
+            if body:
+                parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+            if parts:
+                self._s.update(" ;\n".join(parts))
         except (OSError, SyntaxError) as e:
             raise StoreError(f"{self.location}: write failed: {e}") from e
+
+    def drop_orphan_versions(self) -> int:
+        """Remove version graphs that no document lists (left by a crash during bulk ingest)."""
+        from pyoxigraph import NamedNode
+
+        from .queries import get_query
+
+        orphans = [r[0] for r in self.query(get_query("internal/orphan-versions").text).rows if r[0]]
+        for g in orphans:
+            self._s.remove_graph(NamedNode(g))
+        return len(orphans)
 
     def bulk_replace_graph(self, graph: str, quads: Sequence[Any]) -> None:
         """Drop ``graph`` and load ``quads`` fast, not as one transaction (used for reference data)."""

@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ..segment import abbreviations
 from .lexicon import lexicon, rules, rx, trie_regex
-from .names import lower_case_entities
+from .names import lower_case_entities, prefixed_entities
 
 _TOKEN = re.compile(r"[\w][\w&'+\-]*(?:\.(?:com|io|me|net|de|co|to)\b)?\.?")
 
@@ -113,7 +114,8 @@ def _legal_form_re() -> re.Pattern[str]:
     forms = sorted(rules("parties")["legal_forms"], key=len, reverse=True)
     alt = "|".join(re.escape(f) for f in forms)
     tok = rules("parties")["name_token"]
-    return re.compile(rf"(?<![\w])((?:[A-ZÄÖÜ0-9][\w&.'’+\-]*)(?:[ \-]{tok})*?)\s*,?\s+({alt})(?![\w])(\.?)")
+    hy = "|".join(re.escape(f) for f in rules("parties")["hyphen_legal_forms"])  # "Versicherungs-AG"
+    return re.compile(rf"(?<![\w])((?:[A-ZÄÖÜ0-9][\w&.'’+\-]*?)(?:[ \-]{tok})*?)(?:\s*,?\s+|-(?=(?:{hy})\b))({alt})(?![\w])(\.?)")
 
 
 @lru_cache(maxsize=4096)
@@ -152,17 +154,28 @@ def _trim(name: str, start: int) -> tuple[str, int]:
     return " ".join(words), start
 
 
+def _sentence_start(name: str) -> int:
+    """Where a new sentence starts inside a name candidate ("Platz 1. Die X AG" -> 10; "Dr. Roth" -> 0)."""
+    start = 0
+    for m in re.finditer(r"([\w\-]+)\.\s+(?=[A-ZÄÖÜ])", name):
+        word = m.group(1)
+        if word not in abbreviations() and (len(word) > 1 or word.isdigit()):
+            start = m.end()
+    return start
+
+
 def entity_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of names written with a legal form."""
     out = []
     for m in _legal_form_re().finditer(text):
-        name, s = _trim(m.group(1), m.start(1))
+        head = _sentence_start(m.group(1))
+        name, s = _trim(m.group(1)[head:], m.start(1) + head)
         head = name.split(" ")[0]
         if head in rules("parties")["name_stop_tokens"] or not (head[:1].isupper() or head[:1].isdigit()):
             continue
         end = m.end(2) + (1 if m.group(3) and m.group(2) in ("Inc", "Ltd", "Corp", "Co") else 0)
         out.append((s, end, text[s:end]))
-    return out + lower_case_entities(text)
+    return out + lower_case_entities(text) + prefixed_entities(text)
 
 
 @cache

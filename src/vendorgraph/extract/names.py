@@ -6,8 +6,12 @@ article or preposition (``lower_name_openers`` of ``ingest/rules/parties.json``:
 or after punctuation; and it is no function word itself. Names with a capital, a dot or a hyphen
 inside ("finAPI", "d.vinci") need no opener.
 
+Some legal forms come first, with the name quoted (Lithuanian 'UAB "MailerLite"'): ``prefix_legal_form``.
+
 >>> [n for _, _, n in lower_case_entities("Termine über samedi GmbH, Berlin, und die verbundene AG.")]
 ['samedi GmbH']
+>>> prefixed_entities('Anbieter: UAB "Mailpost", Vilnius')
+[(15, 23, 'Mailpost')]
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ def lower_case_entities(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _lower_re().finditer(text):
         head = m.group(1)
-        if head.lower() in stop or len(head) < 3:
+        if head.lower() in stop or len(head) < 3 or re.search(rules("parties")["lower_name_exclude"], head):
             continue
         marked = bool(re.search(r"[A-Z.\-]", head))
         if not (marked or not m.group(2) and _opened(text, m.start(1))):
@@ -49,3 +53,8 @@ def lower_case_entities(text: str) -> list[tuple[int, int, str]]:
         end = m.end(3) + (1 if m.group(4) and m.group(3) in ("Inc", "Ltd", "Corp", "Co") else 0)
         out.append((m.start(1), end, text[m.start(1):end]))
     return out
+
+
+def prefixed_entities(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of quoted names after a leading legal form; the span is the name alone."""
+    return [(m.start(1), m.end(1), m.group(1)) for m in re.finditer(rules("parties")["prefix_legal_form"], text)]

@@ -220,13 +220,14 @@ def entity_countries(ctx: DocContext) -> dict[int, list[tuple[str, int, int]]]:
     """Mention index -> (country, start, end) stated for that entity (address, "based in", adjective)."""
     text, c = ctx.doc.text, countries()
     out: dict[int, list[tuple[str, int, int]]] = {}
-    loc = rx("transfers", "location_cue")
+    loc, subs = rx("transfers", "location_cue"), rx("transfers", "unnamed_sub_processors", re.I)
     for i, m in enumerate(ctx.mentions):
         nxt = next((n for n in ctx.mentions[i + 1:i + 8] if n.vendor.key != m.vendor.key), None)
         stop = nxt.start if nxt is not None else len(text)
         found = _countries_after(ctx, m.end, stop)
         if m.kind in ("brand", "alias") and not _table_row(text, m.start):
             found = [f for f in found if loc.search(text[max(m.end, f[1] - 20):f[1]]) and f[1] - m.end < 80]
+        found = [f for f in found if not subs.search(text, m.end, f[2])]  # "X uses sub-processors in the USA"
         adj = c.adjective_pattern.search(text, max(0, m.start - 40), m.start)
         if adj and m.kind in ("entity", "tool"):
             found.append((c.by_adjective[adj.group(0)], adj.start(), adj.end()))

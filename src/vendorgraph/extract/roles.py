@@ -37,6 +37,7 @@ class RoleFact:
     vendor: str  # vendor key
     role: str
     span: Span
+    entity: str = ""  # the legal entity named ("Google LLC"), when the mention was one
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,10 @@ class SubProcessing:
     sub: Mention
     via: Mention
     span: Span
+
+
+def _entity(m: Mention) -> str:
+    return m.surface if m.kind == "entity" else ""
 
 
 def _unique(ms: list[Mention]) -> list[Mention]:
@@ -77,6 +82,27 @@ def _recipient_slot(ctx: DocContext, sent: Sentence, m: Mention, in_list: bool) 
     return bool(rx("transfers", "flow_to_party", re.I).search(head) or rx("transfers", "party_receives").search(tail))
 
 
+def _role_label(sent: Sentence) -> bool:
+    """A short "Role: processor" line of a label block (the label's own sentence, not the text after it)."""
+    return sent.kind == "label_value" and sent.value_start > sent.start and sent.end - sent.value_start <= 80
+
+
+def _table_roles(ctx: DocContext, sent: Sentence) -> list[tuple[str, int, int]]:
+    """Roles the header row or the lead-in paragraph of a markdown table gives its rows
+    ("We use the following sub-processors. All of them act on our behalf." above "| Vendor | ... |")."""
+    segs = ctx.segments
+    i = sent.seg
+    if not segs[i].text.lstrip().startswith("|"):
+        return []
+    while i > 0 and segs[i - 1].text.lstrip().startswith("|"):
+        i -= 1
+    parts = [segs[i]] + ([segs[i - 1]] if i > 0 and segs[i - 1].kind == "paragraph" else [])
+    if i == sent.seg:
+        return []  # the header row itself
+    return [h for p in parts for h in ctx.hits("role", p.start, p.end) if h[0] in CUED_ROLES
+            and not _NEGATED.search(p.text, max(0, h[1] - 40), h[1])]
+
+
 def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
     """Role evidence per vendor key, and sub-processing chains."""
     facts: list[RoleFact] = []
@@ -91,21 +117,24 @@ def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
         chain = _sub_processing(ctx, sent, ms)
         subs += chain
         for sp in chain:
-            facts.append(RoleFact(sp.sub.vendor.key, "sub_processor", sp.span))
+            facts.append(RoleFact(sp.sub.vendor.key, "sub_processor", sp.span, _entity(sp.sub)))
         chained = {sp.sub.vendor.key for sp in chain}
         hits = [h for h in ctx.hits("role", sent.start, sent.end) if h[0] in CUED_ROLES and h[0] != "sub_processor"
                 and not _NEGATED.search(sent.text, max(0, h[1] - 40), h[1])]
         targets = [m for m in ms if m.vendor.key not in chained]
-        if hits and not targets and anaphor.search(sent.text):
-            topic = ctx.topic(sent)
+        if hits and not targets and (anaphor.search(sent.text) or _role_label(sent)):
+            topic = ctx.topic(sent)  # "Role: processor" in a "Provider: X" block
             targets = [topic] if topic is not None else []
+        if not hits and targets and not chain:
+            hits = _table_roles(ctx, sent)
         for role, s, e in hits:
             for m in targets:
-                facts.append(RoleFact(m.vendor.key, role, ctx.sentence_span(sent, f"role.{role}.label", 0.8)))
+                facts.append(RoleFact(m.vendor.key, role, ctx.sentence_span(sent, f"role.{role}.label", 0.8), _entity(m)))
         if not hits:
             for m in targets:
                 if _recipient_slot(ctx, sent, m, in_list and sent.kind == "list_item"):
-                    facts.append(RoleFact(m.vendor.key, "recipient", ctx.sentence_span(sent, "role.recipient.slot", 0.7)))
+                    facts.append(RoleFact(m.vendor.key, "recipient", ctx.sentence_span(sent, "role.recipient.slot", 0.7),
+                                          _entity(m)))
         if sent.label_kind == "recipients":
             in_list = True
         elif sent.kind != "list_item":

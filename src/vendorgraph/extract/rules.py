@@ -48,6 +48,22 @@ def _in_heading(ctx: DocContext, m: Mention) -> bool:
     return sent is not None and sent.kind == "heading"
 
 
+def _stated_roles(ctx: DocContext, roles: list[RoleFact]) -> list[RoleFact]:
+    """``roles`` without ``recipient`` evidence from sections where a role is stated for the party ("Recipient:
+    Mollie B.V." + "Mollie is our processor"), unless another legal entity of the party has that role there
+    ("Google Ireland Limited (as processor)" beside "Google LLC" in one recipients list)."""
+    def section(r: RoleFact) -> int:
+        sent = ctx.sentence_at(r.span.start)
+        return sent.section if sent is not None else -1
+
+    cued: dict[int, set[str]] = {}
+    for r in roles:
+        if r.role != "recipient":
+            cued.setdefault(section(r), set()).add(r.entity)
+    return [r for r in roles if r.role != "recipient" or section(r) not in cued
+            or r.entity and (cued[section(r)] - {"", r.entity})]
+
+
 def _party(ctx: DocContext, key: str, ms: list[tuple[int, Mention]], roles: list[RoleFact],
            ent: dict[int, list[tuple[str, int, int]]]) -> Party | None:
     mentions = [m for _, m in ms]
@@ -61,6 +77,7 @@ def _party(ctx: DocContext, key: str, ms: list[tuple[int, Mention]], roles: list
     services = sorted({m.vendor.service for m in mentions if m.vendor.service}
                       | {m.surface for m in mentions if m.kind == "tool"})
     codes = sorted({code for i, _ in ms for code, _, _ in ent.get(i, [])})
+    roles = _stated_roles(ctx, roles)
     role_set = sorted({r.role for r in roles}) or ["recipient"]
     first = active[0]
     spans = [ctx.span(first.start, first.end, f"party.{first.kind}", first.confidence)]

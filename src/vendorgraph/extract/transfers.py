@@ -21,6 +21,8 @@ from .context import DocContext, Sentence
 from .lexicon import countries, find_labels, mechanism_patterns, rules, rx
 
 THIRD = "third_countries"
+#: Recipient of the transfers to a processor's unnamed sub-processors.
+UNNAMED_SUBS = "category:it_service_providers"
 #: Internal notation for an adequacy that only covers the USA (the EU-US Data Privacy Framework).
 US_FRAMEWORK = "adequacy_us"
 _CLAUSE_END = re.compile(r";|\.\s|,\s+(?:und|and|but|aber|so dass|sodass|so that|daher|therefore)\b")
@@ -121,10 +123,23 @@ def _abroad(cats: list[str]) -> list[str]:
     return [c for c in cats if c not in domestic] or cats
 
 
+def _label_block(ctx: DocContext, sent: Sentence) -> list[Sentence]:
+    """The sentences of the run of label lines holding ``sent``, with the paragraph that leads into it."""
+    segs, i = ctx.segments, sent.seg
+    while i > 0 and segs[i - 1].kind == "label_value" and segs[i - 1].heading_path == segs[sent.seg].heading_path:
+        i -= 1
+    if i > 0 and segs[i - 1].kind == "paragraph" and segs[i - 1].heading_path == segs[sent.seg].heading_path:
+        i -= 1
+    return [s for s in ctx.sentences if i <= s.seg <= sent.seg]
+
+
 def _recipients(ctx: DocContext, sent: Sentence, label: bool) -> tuple[list[str], str]:
     """Recipient keys for a statement and where they came from (sentence/category/block/topic)."""
     if label:
+        own = _label_block(ctx, sent)
         block = [s for s in ctx.sentences if s.section == sent.section and s.label_kind == "recipients"]
+        if not any(s.label_kind == "recipients" for s in own) and any(ctx.mentions_in(s.start, s.end) for s in own):
+            block = own  # "Anbieter: X / Drittlandübermittlung: ..." below a category block of the same section
         ms = [m for s in block for m in ctx.mentions_in(s.start, s.end)]
         if ms:
             return list(dict.fromkeys(m.vendor.key for m in ms)), "block"
@@ -189,8 +204,10 @@ def statements(ctx: DocContext) -> Statements:
         finding = rx("transfers", "adequacy_finding").search(body)
         if finding and not any(m[0] in ("adequacy", US_FRAMEWORK) for m in mechs) and not _NEG_BEFORE.search(body[:finding.start()]):
             mechs.append(("adequacy", finding.start(), finding.end()))  # "the Commission found X adequate"
-        out.denied += [(m.vendor.key, d) for d in denied_mechanisms(body, ctx.hits("mechanism", sent.start, sent.end))
-                       for m in ctx.mentions_in(sent.start, sent.end)] if not label else []
+        denied = denied_mechanisms(body, ctx.hits("mechanism", sent.start, sent.end)) if not label else set()
+        if denied:
+            keys, source = _recipients(ctx, sent, label)
+            out.denied += [(k, d) for d in denied for k in keys if source in ("sentence", "topic")]
         dests, qualified = destinations(body, mechs, ctx.hits("country", sent.value_start if label else sent.start, sent.end))
         if not dests and not mechs:
             continue
@@ -207,6 +224,11 @@ def statements(ctx: DocContext) -> Statements:
         if source == "topic" and rx("transfers", "conditional", re.I).match(sent.text):
             continue
         conf = {"block": 0.9, "sentence": 0.85, "category": 0.8, "topic": 0.7}.get(source, 0.5)
+        subs = _unnamed_subs(body, recips)
+        for d in sorted(subs):
+            cands.append(Cand(UNNAMED_SUBS, recips[0], d, _for_country(mech_set, d), True, sent.section, False,
+                              [ctx.sentence_span(sent, "transfer.chain.unnamed", conf)]))
+        dests = dests - subs
         for r in recips:
             for d in sorted(dests):
                 cands.append(Cand(r, None, d, _for_country(bound.get(d, mech_set) if bound else mech_set, d), True,
@@ -216,6 +238,18 @@ def statements(ctx: DocContext) -> Statements:
             for r in recips:
                 out.mech_only.append(Cand(r, None, "", set(mech_set), False, sent.section, False,
                                           [ctx.sentence_span(sent, "transfer.mechanism_only", 0.6)]))
+    return out
+
+
+def _unnamed_subs(body: str, recips: list[str]) -> set[str]:
+    """Destinations of a named processor's unnamed sub-processors ("SAP setzt Unterauftragsverarbeiter in
+    Indien ein", "HubSpot's sub-processors worldwide"): they go to the IT-provider category via it."""
+    if len(recips) != 1 or recips[0].startswith("category:"):
+        return set()
+    out: set[str] = set()
+    for m in rx("transfers", "unnamed_sub_processors", re.I).finditer(body):
+        found = {code for code, _, _ in countries().find(m.group(0)) if countries().third(code)}
+        out |= found or ({THIRD} if rx("transfers", "worldwide", re.I).search(m.group(0)) else set())
     return out
 
 

@@ -19,7 +19,7 @@ from ..errors import NotAPolicyError
 from ..resources import data_dir
 
 SUPPORTED_LANGUAGES = ("de", "en")  #: languages the extractors read
-SAMPLE_CHARS = 20000  #: language detection looks at this much text
+SAMPLE_CHARS = 4000  #: language detection looks at this much text (half from the start, half from the middle)
 MIN_LETTERS = 20  #: below this many letters the language is 'und' (undetermined)
 
 
@@ -34,7 +34,9 @@ def detect_language(text: str) -> str:
     from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
-    sample = text[:SAMPLE_CHARS]
+    half = SAMPLE_CHARS // 2
+    mid = len(text) // 2
+    sample = text[:SAMPLE_CHARS] if len(text) <= SAMPLE_CHARS else text[:half] + "\n" + text[mid:mid + half]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return "und"
     DetectorFactory.seed = 0

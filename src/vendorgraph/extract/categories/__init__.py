@@ -24,7 +24,7 @@ from ...resources import data_dir
 from .data_context import _data_hits
 from .labels import KINDS, SKOS, Entry, Hit, Label, Matcher, load_labels, matcher
 from .matching import _document_hits, hits_between, scan
-from .patterns import _rule, _rx, _search, rules
+from .patterns import _found, _rule, _rx, _search, rules
 from .recipient_context import _recipient_hits, _usable
 from .sentences import Sentence, _contexts
 from .tokens import Tokens, de_key, en_key, tokenize
@@ -67,5 +67,5 @@ def find_recipient_categories(doc: Document, segments: Sequence[Segment]) -> tup
 def recipient_categories_in(text: str) -> list[tuple[str, int, int]]:
     """Recipient categories named in ``text`` (e.g. a transfer sentence): (notation, start, end)."""
     hits = [h for h in scan(text) if h.label.kind == "recipient"]
-    generic = bool(_search(text, "recipient", "generic_provider"))
+    generic = _found(text, "recipient", "generic_provider")
     return sorted({(h.notation, h.start, h.end) for h in _usable(hits, text, generic)}, key=lambda t: (t[1], t[2], t[0]))

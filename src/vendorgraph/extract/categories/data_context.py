@@ -7,7 +7,7 @@ from typing import Iterator
 
 from .labels import Hit
 from .matching import hits_between
-from .patterns import _rule, _rx, _search, rules
+from .patterns import _found, _rule, _rx, _search, rules
 from .sentences import Sentence
 
 
@@ -39,9 +39,9 @@ def _blocked(text: str, sent: Sentence, hit: Hit) -> bool:
 def _data_hits(text: str, sent: Sentence) -> Iterator[tuple[Hit, str, float]]:
     """Data-category hits of one sentence that pass the context rules, with rule name and confidence."""
     hits = hits_between(text, sent.start, sent.end, "data")
-    if not hits or _search(sent.text, "data", "exclude_sentence"):
+    if not hits or _found(sent.text, "data", "exclude_sentence"):
         return
-    processing = bool(_search(sent.text, "data", "hidden_cue"))
+    processing = _found(sent.text, "data", "hidden_cue")
     for h in hits:
         if h.label.hidden and not processing or _blocked(text, sent, h) or _negated_before(sent, h):
             continue

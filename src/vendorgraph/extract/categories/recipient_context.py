@@ -6,19 +6,19 @@ from typing import Iterator, Sequence
 
 from .labels import Hit
 from .matching import hits_between
-from .patterns import _rx, _search, rules
+from .patterns import _found, _rx, rules
 from .sentences import Sentence
 
 
 def _recipient_context(sent: Sentence) -> tuple[bool, bool]:
     """(vetoed, cued): is the sentence no statement about recipients / does it say data goes somewhere."""
     text = sent.text
-    if _search(text, "recipient", "veto_sentence"):
+    if _found(text, "recipient", "veto_sentence"):
         return True, False
-    if _search(text, "recipient", "negated") and not _search(text, "recipient", "exception"):
+    if _found(text, "recipient", "negated") and not _found(text, "recipient", "exception"):
         return True, False
-    heading = any(_search(h, "recipient", "heading_cue") for h in sent.segment.heading_path[-1:])
-    return False, bool(sent.carried or heading or _search(text, "recipient", "cue"))
+    heading = any(_found(h, "recipient", "heading_cue") for h in sent.segment.heading_path[-1:])
+    return False, bool(sent.carried or heading or _found(text, "recipient", "cue"))
 
 
 def _recipient_hits(text: str, sent: Sentence) -> Iterator[tuple[Hit, str, float]]:
@@ -29,7 +29,7 @@ def _recipient_hits(text: str, sent: Sentence) -> Iterator[tuple[Hit, str, float
     vetoed, cued = _recipient_context(sent)
     if vetoed:
         return
-    generic = any(h.label.hidden for h in hits) and bool(_search(sent.text, "recipient", "generic_provider"))
+    generic = any(h.label.hidden for h in hits) and _found(sent.text, "recipient", "generic_provider")
     for h in _usable(hits, text, generic):
         if not (cued or _standalone(h)) or _category_vetoed(sent, h.notation):
             continue

@@ -10,7 +10,7 @@ from typing import Iterator, Sequence
 
 from ...model import Segment
 from .matching import hits_between
-from .patterns import _rx, _search, rules
+from .patterns import _found, _rx, rules
 
 _SENTENCE_END = r"[.!?]\s+(?=\S)"
 
@@ -63,7 +63,7 @@ def _glossary(segments: tuple[Segment, ...]) -> frozenset[int]:
             heads.add(seg.text)
             out.add(i)
             continue
-        if _search(text, "glossary", "intro") or (len(text) < 60 and title.match(text)):
+        if _found(text, "glossary", "intro") or (len(text) < 60 and title.match(text)):
             out.add(i)
             in_list = True
             continue
@@ -84,6 +84,6 @@ def _contexts(text: str, segments: Sequence[Segment], kind: str) -> Iterator[Sen
             carry = False
             continue
         if seg.kind != "list_item":
-            carry = seg.text.rstrip().endswith(":") and bool(_search(seg.text[-300:], "recipient", "cue"))
+            carry = seg.text.rstrip().endswith(":") and _found(seg.text[-300:], "recipient", "cue")
         if hits_between(text, seg.start, seg.end, kind):
             yield from _sentences(seg, carry and seg.kind == "list_item")
