@@ -196,3 +196,13 @@ def test_name_after_a_leading_legal_form_and_its_sub_processors_de():
             "Standardvertragsklauseln (Postfach nutzt Unterauftragsverarbeiter in den USA).\n")
     assert [p.name for p in extract(text).parties] == ["Postfach"]
     assert flows(text) == {("category:it_service_providers", "Postfach", "US", ("scc",))}
+
+
+def test_vendor_label_block_below_a_category_block_of_the_same_section_de():
+    text = ("9.5 Büroverfahren\n\nZweck: Buchhaltung\nEmpfänger: IT-Dienstleister\n"
+            "Drittlandübermittlung: im Einzelfall USA (auf Grundlage von Angemessenheitsbeschlüssen und Standardvertragsklauseln)\n\n"
+            "Für E-Mail nutzen wir Bürowolke.\nAnbieter: Bürowolke Inc., 1 Main Street, Redmond, WA 98052, USA\n"
+            "Drittlandübermittlung: Eine Übermittlung in die USA ist möglich. Die Bürowolke Inc. ist nach dem EU-US Data "
+            "Privacy Framework zertifiziert.\n")
+    assert flows(text) == {("category:it_service_providers", None, "US", ("adequacy", "scc")),
+                           ("Bürowolke", None, "US", ("adequacy",))}

@@ -37,9 +37,13 @@ GSP_ENV = "VENDORGRAPH_GSP_URL"
 TIMEOUT_S = 300.0
 
 # Store plumbing (not library queries): only vendorgraph's graphs count as the store's content.
-_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?base)) }"
-_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?base)) }"
-_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?base)) }"
+
+
+def _internal(name: str) -> str:
+    """Text of ``queries/internal/endpoint_<name>.rq``."""
+    from .queries import get_query
+
+    return get_query(f"internal/endpoint-{name}").text
 
 
 def update_url_for(url: str) -> str:
@@ -255,18 +259,18 @@ class EndpointStore:
         b = {"base": Literal(str(ID))}
         if graph:
             b["g"] = NamedNode(graph)
-        for row in self._json(_QUADS, b).get("results", {}).get("bindings", []):
+        for row in self._json(_internal("quads"), b).get("results", {}).get("bindings", []):
             yield Quad(_term(row["s"]), _term(row["p"]), _term(row["o"]), _term(row["g"]))
 
     def named_graphs(self) -> list[str]:
         from pyoxigraph import Literal
 
-        return sorted(r[0] for r in self.query(_GRAPHS, {"base": Literal(str(ID))}).rows if r[0])
+        return sorted(r[0] for r in self.query(_internal("graphs"), {"base": Literal(str(ID))}).rows if r[0])
 
     def triple_count(self) -> int:
         from pyoxigraph import Literal
 
-        rows = self.query(_COUNT, {"base": Literal(str(ID))}).rows
+        rows = self.query(_internal("count"), {"base": Literal(str(ID))}).rows
         return int(rows[0][0]) if rows and rows[0][0] else 0
 
     def close(self) -> None:
