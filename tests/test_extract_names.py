@@ -84,3 +84,10 @@ def test_a_name_does_not_reach_back_into_the_previous_sentence():
                 "Roth GmbH is the controller.")
     assert f.controller.name == "Smile Studio Dr. Roth GmbH"
     assert [p.name for p in f.parties] == ["Nordfracht"]
+
+
+def test_regional_entities_of_one_vendor_stay_one_party():
+    f = extract("We use Brightdesk. The provider is Brightdesk Europe Limited, Dublin, Ireland. Data may reach "
+                "Brightdesk Technologies, Inc., Boston, MA 02110, USA.")
+    assert [p.name for p in f.parties] == ["Brightdesk Europe"]
+    assert set(f.parties[0].countries) == {"IE", "US"}

@@ -206,3 +206,28 @@ def test_vendor_label_block_below_a_category_block_of_the_same_section_de():
             "Privacy Framework zertifiziert.\n")
     assert flows(text) == {("category:it_service_providers", None, "US", ("adequacy", "scc")),
                            ("Bürowolke", None, "US", ("adequacy",))}
+
+
+def test_a_processors_statement_about_its_sub_processor_goes_to_the_chain_en_de():
+    en = ("Telephony\nWe use Callbox SAS, Paris, France, as our processor. Callbox uses Wirehub Inc., 1 Spear Street, "
+          "San Francisco, CA 94105, USA, as a sub-processor; Wirehub is certified under the EU-U.S. Data Privacy Framework.\n")
+    assert flows(en) == {("Wirehub", "Callbox", "US", ("adequacy",))}
+    de = ("Live-Chat\nWir nutzen Plauderei GmbH, Köln, als Auftragsverarbeiter. Plauderei setzt als Unterauftragsverarbeiter "
+          "die Rackhaus, Inc., 1 Terry Avenue, Seattle, WA 98109, USA, ein. Dabei kann es zu einer Übermittlung in die USA kommen.\n")
+    assert flows(de) == {("Rackhaus", "Plauderei", "US", ("none_stated",))}
+
+
+def test_chain_inside_the_eu_uses_the_countries_named_in_its_sentence():
+    text = ("Hospital system\nOur system is provided by Klinsoft GmbH, Linz, Austria, as our processor. Klinsoft uses Skyhall Cloud "
+            "data centres of Skyhall Ireland Limited, Dublin 18, Ireland, as a sub-processor.\n\nEmail\nWe use Skyhall Mail. Data may "
+            "be transferred to Skyhall Corporation, 1 Way, Redmond, WA 98052, USA, on the basis of standard contractual clauses.\n")
+    assert flows(text) == {("Skyhall Ireland", None, "US", ("scc",))}
+
+
+def test_a_country_in_one_recipients_address_is_not_the_others_destination_en_de():
+    en = ("Recipients\nData may be disclosed to our subsidiaries Quarto North America Inc. (Austin, Texas, USA) and "
+          "Quarto Romania S.R.L. (Cluj-Napoca, Romania). Your request may be handled in Romania (Quarto Romania S.R.L.) "
+          "or in the USA (Quarto North America Inc.).\n")
+    assert {(r, c) for r, _, c, _ in flows(en)} == {("Quarto North America", "US")}
+    de = ("Empfänger\nDaten erhalten die Lagerfix Inc. (Denver, USA) und die Packwerk GmbH (Wien, Österreich).\n")
+    assert {(r, c) for r, _, c, _ in flows(de)} == {("Lagerfix", "US")}

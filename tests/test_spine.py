@@ -61,3 +61,15 @@ def test_demo_writes_page_and_table(tmp_path):
     s = open_store(tmp_path / "store")
     assert len(run(s, "usa-paths", country="US")) >= 1
     s.close()
+
+
+def test_min_confidence_trades_recall_for_precision(tmp_path, samples):
+    low, high = tmp_path / "low", tmp_path / "high"
+    assert main(["facts", *map(str, samples), "--out", str(low)]) == 0
+    assert main(["facts", *map(str, samples), "--out", str(high), "--min-confidence", "0.99"]) == 0
+    for s in samples:
+        a = json.loads((low / f"{s.stem}.json").read_text())
+        b = json.loads((high / f"{s.stem}.json").read_text())
+        assert len(b["transfers"]) <= len(a["transfers"]) and len(b["parties"]) <= len(a["parties"])
+        for t in b["transfers"]:
+            assert all(ev.get("confidence", 1.0) >= 0.99 for ev in t["evidence"])

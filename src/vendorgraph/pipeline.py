@@ -80,13 +80,21 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
 
 
 def write_facts(inputs: Sequence[str | Path], out_dir: Path, extractor: str = "rules",
-                on_error: Callable[[InputError], None] | None = None) -> Report:
-    """Extract each input and write ``out_dir/<stem>.json`` in the gold facts format."""
+                on_error: Callable[[InputError], None] | None = None, *,
+                min_confidence: float = 0.0) -> Report:
+    """Extract each input and write ``out_dir/<stem>.json`` in the gold facts format.
+
+    ``min_confidence`` drops facts whose evidence is less certain (trade recall for precision).
+    """
+    from .extract.base import filter_by_confidence
+
     report = Report()
     for path in expand_inputs(inputs):
         try:
             doc = load(path)
             facts = extract_document(doc, extractor)
+            if min_confidence > 0:
+                facts = filter_by_confidence(facts, min_confidence)
         except InputError as e:
             report.failed.append((str(path), e.reason))
             if on_error:

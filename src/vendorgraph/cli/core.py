@@ -14,6 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("policies", nargs="+", metavar="POLICY")
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--extractor", default="rules")
+    p.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
+                   help="drop facts with evidence less certain than X (0-1): more precision, less recall")
     p.set_defaults(func=cmd_facts)
 
     p = sub.add_parser("ingest", help="extract policies and store their graphs")
@@ -46,7 +48,8 @@ def _report_errors(e: Exception) -> None:
 def cmd_facts(args: argparse.Namespace) -> int:
     from ..pipeline import write_facts
 
-    rep = write_facts(args.policies, Path(args.out), args.extractor, on_error=_report_errors)
+    rep = write_facts(args.policies, Path(args.out), args.extractor, on_error=_report_errors,
+                      min_confidence=args.min_confidence)
     print(f"wrote {len(rep.outputs)} facts file(s) to {args.out}; {rep.summary()}")
     return rep.exit_code
 

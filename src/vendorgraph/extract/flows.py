@@ -49,11 +49,31 @@ def _suppress_unnamed(cands: list[Cand]) -> list[Cand]:
     return [c for c in cands if c.country != THIRD or c.qualified or (c.recipient, c.via, c.section) not in named]
 
 
+def _address_bound(ctx: DocContext, cands: list[Cand], ent: dict[int, list[tuple[str, int, int]]]) -> list[Cand]:
+    """In a sentence naming several recipients with their addresses ("X Inc. (Austin, USA) and Y S.R.L.
+    (Cluj, Romania)"), a country in one recipient's address is no destination of the others."""
+    out = []
+    for c in cands:
+        s, e = c.spans[0].start, c.spans[0].end
+        owners: dict[str, set[str]] = {}
+        for i, found in ent.items():
+            if s <= ctx.mentions[i].start < e:
+                for code, _, _ in found:
+                    owners.setdefault(code, set()).add(ctx.mentions[i].vendor.key)
+        own = {code for code, keys in owners.items() if c.recipient in keys}
+        if c.via is None and own and c.recipient not in owners.get(c.country, {c.recipient}):
+            continue
+        out.append(c)
+    return out
+
+
 def _chains(ctx: DocContext, subs: list[SubProcessing], ent: dict[int, list[tuple[str, int, int]]]) -> list[Cand]:
     out: list[Cand] = []
     for sp in subs:
         by_surface = {code for i, f in ent.items() if ctx.mentions[i].surface == sp.sub.surface for code, _, _ in f}
-        codes = by_surface or set(_stated(ctx, ent, sp.sub.vendor.key))
+        in_sentence = {code for i, f in ent.items() if ctx.mentions[i].vendor.key == sp.sub.vendor.key
+                       and sp.span.start <= ctx.mentions[i].start < sp.span.end for code, _, _ in f}
+        codes = by_surface or in_sentence or set(_stated(ctx, ent, sp.sub.vendor.key))
         sent = ctx.sentence_at(sp.span.start)
         for code in sorted(c for c in codes if countries().third(c)):
             out.append(Cand(sp.sub.vendor.key, sp.via.vendor.key, code, set(), False, sent.section if sent else -1, False,
@@ -79,6 +99,19 @@ def _eea_only(ctx: DocContext, ent: dict[int, list[tuple[str, int, int]]], key: 
     return bool(codes) and not any(countries().third(c) for c in codes)
 
 
+def _onto_chain(ctx: DocContext, c: Cand, chains: list[Cand], ent: dict[int, list[tuple[str, int, int]]]) -> bool:
+    """A statement naming an EU/EEA processor V where V's sub-processor R goes to that country ("V uses R, USA";
+    "this may mean a transfer to the USA") is R's transfer via V: merge it into the chain (True: drop it)."""
+    if c.via is not None or _stated(ctx, ent, c.recipient):
+        return False  # V has an address outside the EU/EEA of its own
+    hit = [ch for ch in chains if ch.via == c.recipient and ch.section == c.section and ch.country == c.country]
+    for ch in hit:
+        ch.mechs |= c.mechs
+        ch.explicit = ch.explicit or c.explicit
+        ch.spans += c.spans
+    return bool(hit)
+
+
 def _route_through_chains(ctx: DocContext, st: Statements, chains: list[Cand],
                           ent: dict[int, list[tuple[str, int, int]]]) -> None:
     """In a section with "V uses sub-processor R": statements about R go to the chain R via V, and
@@ -88,6 +121,7 @@ def _route_through_chains(ctx: DocContext, st: Statements, chains: list[Cand],
         if c.via is None and (c.recipient, c.section) in via_of:
             c.via = via_of[(c.recipient, c.section)]
             c.explicit = False
+    st.cands = [c for c in st.cands if not _onto_chain(ctx, c, chains, ent)]
     vias = {(c.via, c.section) for c in chains}
     onward_for: set[tuple[str, int]] = set()
     for i, (section, recips, dests, mechs, onward, strict) in enumerate(st.notes):
@@ -114,7 +148,7 @@ def build_transfers(ctx: DocContext, st: Statements, subs: list[SubProcessing],
     _route_through_chains(ctx, st, chains, ent)
     apply_section_mechanisms(st.cands + chains, st.notes)
     _drop_denied(st.cands + chains, st.denied)
-    cands = _suppress_unnamed(st.cands + _mechanism_only(ctx, st, ent))
+    cands = _suppress_unnamed(_address_bound(ctx, st.cands, ent) + _mechanism_only(ctx, st, ent))
     cands = [c for c in cands if _third(c.country)] + chains
     cands += _implicit(ctx, cands, ent, set(names), frozenset(sp.sub.start for sp in subs))
     merged: dict[tuple[str, str | None, str], Cand] = {}

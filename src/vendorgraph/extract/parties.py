@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from ..model import Controller
 from .context import DocContext
 from .lexicon import countries, lexicon, rules, rx
-from .mentions import Mention, Vendor, group_names, resolve_name, strip_legal_form
+from .mentions import Mention, group_names, resolve_name
 
 #: Characters after a name that may hold its address.
 ADDRESS_REACH = 170
@@ -129,48 +129,6 @@ def find_controller(ctx: DocContext) -> Controller | None:
     return Controller(name, country, _dpo(text), (ctx.span(s, e, rule, conf),))
 
 
-def _name_clusters(bases: list[str], apart: set[str]) -> dict[str, str]:
-    """base name -> the first base it belongs with: one is a word prefix of the other
-    ("Intercom" and "Intercom R&D"), else a new cluster ("FieldOps Software", "FieldOps Romania").
-    Bases in ``apart`` (group companies of the controller) always start their own cluster."""
-    roots: list[list[str]] = []
-    out: dict[str, str] = {}
-    for base in bases:
-        words = base.split()
-        root = None if base in apart else next(
-            (r for r in roots if " ".join(r) not in apart and (words[:len(r)] == r or r[:len(words)] == words)), None)
-        if root is None:
-            roots.append(words)
-            root = words
-        out[base] = " ".join(root)
-    return out
-
-
-def split_namesakes(ctx: DocContext) -> None:
-    """Local vendors keyed by a shared first word that are different organisations ("Hartmann Druckluft
-    GmbH" and its parent "Hartmann Holding AG") get a key of their own; the first-named one (the
-    controller, when it is one of them) and the bare first-word aliases keep the shared key."""
-    bases: dict[str, list[str]] = {}
-    ctrl = {strip_legal_form(n) for n in ctx.controller_names}
-    cue, apart = rx("parties", "group_company_cue", re.I), set()
-    for m in ctx.mentions:
-        if m.kind == "entity" and m.vendor.source == "local":
-            base = strip_legal_form(m.surface)
-            if base not in bases.setdefault(m.vendor.key, []):
-                bases[m.vendor.key].append(base)
-            if m.vendor.key in ctx.controller_keys and base not in ctrl and cue.search(ctx.doc.text, max(0, m.start - 60), m.start):
-                apart.add(base)
-    plans = {k: _name_clusters(bs, apart) for k, bs in bases.items() if len(bs) > 1}
-    for key, plan in plans.items():
-        first = next((b for b in plan if b in ctrl), next(iter(plan)))
-        keep = plan[first]
-        for i, m in enumerate(ctx.mentions):
-            root = plan.get(strip_legal_form(m.surface)) if m.kind == "entity" and m.vendor.key == key else None
-            if root is not None and root != keep:
-                v = Vendor(f"local:{root.lower()}", root, None, m.vendor.service, m.vendor.entity_country, "local")
-                ctx.mentions[i] = Mention(m.start, m.end, m.surface, m.kind, v, m.confidence)
-
-
 def _nominative(best: tuple[int, int, str], cands: list[tuple[int, int, str]]) -> tuple[int, int, str]:
     """The same name written elsewhere without a genitive s ("des Kammerchors X e.V." -> "Kammerchor X e.V.")."""
     first, _, rest = best[2].partition(" ")
@@ -224,6 +182,8 @@ def entity_countries(ctx: DocContext) -> dict[int, list[tuple[str, int, int]]]:
     for i, m in enumerate(ctx.mentions):
         nxt = next((n for n in ctx.mentions[i + 1:i + 8] if n.vendor.key != m.vendor.key), None)
         stop = nxt.start if nxt is not None else len(text)
+        if text[max(0, m.start - 1):m.start] == "(" and ")" in text[m.end:stop]:
+            stop = text.index(")", m.end)  # "(X S.R.L.) or in the USA": the USA is not X's address
         found = _countries_after(ctx, m.end, stop)
         if m.kind in ("brand", "alias") and not _table_row(text, m.start):
             found = [f for f in found if loc.search(text[max(m.end, f[1] - 20):f[1]]) and f[1] - m.end < 80]

@@ -26,7 +26,8 @@ from .base import filter_by_confidence
 from .context import DocContext
 from .flows import build_transfers
 from .mentions import Mention, strip_legal_form
-from .parties import entity_countries, find_controller, not_a_party, passive, split_namesakes
+from .namesakes import split_namesakes
+from .parties import entity_countries, find_controller, not_a_party, passive
 from .roles import RoleFact, find_roles
 from .transfers import statements
 

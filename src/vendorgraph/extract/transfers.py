@@ -116,6 +116,15 @@ def rx_hints() -> dict[str, re.Pattern[str]]:
     return {k: re.compile(v, re.I) for k, v in rules("transfers")["category_hints"].items()}
 
 
+def _sentence_categories(text: str) -> list[str]:
+    """Recipient categories of a statement; not the authorities a remark on government access names
+    ("companies in the USA may be subject to access by US authorities")."""
+    cats = _category_hits(text)
+    if rx("transfers", "government_access", re.I).search(text):
+        cats = [c for c in cats if c != "authorities"]
+    return cats
+
+
 def _abroad(cats: list[str]) -> list[str]:
     """Categories that can receive data abroad: authorities, advisers and credit agencies named
     beside IT providers in one recipients line are domestic (kept only when nothing else is named)."""
@@ -149,9 +158,14 @@ def _recipients(ctx: DocContext, sent: Sentence, label: bool) -> tuple[list[str]
     ms = ctx.mentions_in(sent.start, sent.end)
     if ms:
         return list(dict.fromkeys(m.vendor.key for m in ms)), "sentence"
-    cats = _abroad(_category_hits(sent.text))
+    cats = _abroad(_sentence_categories(sent.text))
     if cats:
         return [f"category:{c}" for c in cats], "category"
+    seg = ctx.segments[sent.seg]
+    if seg.kind == "paragraph" and not ctx.mentions_in(seg.start, sent.start):
+        cats = _abroad(_sentence_categories(ctx.doc.text[seg.start:sent.start]))
+        if cats:  # "Our service partners are in Japan. ... For Japan, there is an adequacy decision."
+            return [f"category:{c}" for c in cats], "category"
     topic = ctx.topic(sent)
     if topic is not None:
         return [topic.vendor.key], "topic"

@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-import re
+from functools import cache
 from typing import Iterator
 
 from .labels import Hit
 from .matching import hits_between
-from .patterns import _found, _rule, _rx, _search, rules
+from .patterns import _fast, _found, _rx, rules
 from .sentences import Sentence
+
+_CLAUSE_MARKS = ",;:()"
+
+
+@cache
+def _negation_window() -> int:
+    return rules()["data"]["negation_window"]
 
 
 def _negated_before(sent: Sentence, hit: Hit) -> bool:
     """A negation shortly before the hit in its clause ("we do not store your IP address"), or a
     negated verb right after it ("Gesundheitsdaten verarbeiten wir nicht")."""
-    window = rules()["data"]["negation_window"]
-    lo = max(sent.start, hit.start - window)
+    lo = max(sent.start, hit.start - _negation_window())
     before = sent.text[lo - sent.start: hit.start - sent.start]
-    before = re.split(r"[,;:()]", before)[-1]
+    before = before[max(map(before.rfind, _CLAUSE_MARKS)) + 1:]  # the part after the last clause mark
     after = sent.text[hit.end - sent.start: hit.end - sent.start + 50]
-    return bool(_search(before, "data", "negation")) or bool(_rx("data", "post_negation").match(after.lstrip()))
+    return _found(before, "data", "negation") or bool(_rx("data", "post_negation").match(after.lstrip()))
 
 
 def _blocked(text: str, sent: Sentence, hit: Hit) -> bool:
@@ -28,10 +34,10 @@ def _blocked(text: str, sent: Sentence, hit: Hit) -> bool:
     lo, hi = max(sent.start, hit.start - 60), min(sent.end, hit.end + 60)
     low = text[lo:hi].lower()
     for path in (("data", "exclude_phrase"), ("data", "exclude_phrase_hidden"))[: 2 if hit.label.hidden else 1]:
-        rx, literals = _rule(*path)
-        if literals and not any(lit in low for lit in literals):
+        fast = _fast(*path)
+        if fast.pretest is not None and fast.pretest.search(low) is None:
             continue
-        if any(m.start() < hit.end and hit.start < m.end() for m in rx.finditer(text, lo, hi)):
+        if any(m.start() < hit.end and hit.start < m.end() for m in fast.rx.finditer(text, lo, hi)):
             return True
     return False
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import compress, count
 from typing import Iterator, Sequence
 
-from .labels import Entry, Hit, Matcher
+from .labels import Entry, Hit, Matcher, matcher
 from .patterns import rules
-from .tokens import _MODES, Tokens, _key, de_key
+from .tokens import _MODES, Tokens, _key, _keys, de_key
 
 
 @cache
@@ -53,7 +53,9 @@ def _ellipses(tok: Tokens, m: Matcher) -> Iterator[Hit]:
         if c == 0 or c + 1 >= len(words):
             continue
         gap = tok.gaps[c]  # between word c - 1 and the conjunction
-        if _GAP_DE.fullmatch(gap):
+        if gap == " ":
+            yield from _ellipsis_en(tok, m, c)
+        elif _GAP_DE.fullmatch(gap):
             yield from _ellipsis_de(tok, m, c)
         elif _GAP_EN.fullmatch(gap):
             yield from _ellipsis_en(tok, m, c)
@@ -75,9 +77,17 @@ def _ellipsis_de(tok: Tokens, m: Matcher, c: int) -> Iterator[Hit]:
                 break
 
 
+@lru_cache(maxsize=1 << 16)
+def _pair_start(word: str) -> bool:
+    """``word`` starts a label of several words in some mode."""
+    starts = matcher().pair_starts
+    return any((mode, k) in starts for mode, k in zip(_MODES, _keys(word)))
+
+
 def _ellipsis_en(tok: Tokens, m: Matcher, c: int) -> Iterator[Hit]:
     """ "first and last name": a word before the conjunction joined with the words after the next one."""
-    firsts = [f for f in _conjuncts(tok, c) if any((mode, k) in m.pair_starts for mode, k in zip(_MODES, tok.keys_at(f)))]
+    # words that start a label of several words in some mode (as in ``Matcher.pair_starts``)
+    firsts = [f for f in _conjuncts(tok, c) if _pair_start(tok.words[f])]
     if not firsts:
         return
     rest = []

@@ -16,7 +16,7 @@ from typing import Iterator
 from .ellipsis import _ellipses
 from .labels import KINDS, Entry, Hit, Matcher, matcher
 from .patterns import _rx
-from .tokens import _MODE_INDEX, _MODES, Tokens, _keys, tokenize
+from .tokens import _MODE_INDEX, _MODES, Tokens, _keys, _separator, tokenize
 
 
 def _match_at(tok: Tokens, i: int, entry: Entry) -> int:
@@ -81,6 +81,12 @@ def _best(tok: Tokens, i: int) -> _Found:
     single, alone, multi, lower = _plan(word)
     if not multi or not tok.joined(i):
         return alone
+    return _longest(tok, i, word, single, multi, lower)
+
+
+def _longest(tok: Tokens, i: int, word: str, single: _Found, multi: tuple[tuple[int, str], ...],
+             lower: bool) -> _Found:
+    """:func:`_best` where labels of several words may start at token ``i`` (joined to the next)."""
     m = matcher()
     best = dict(single)
     nxt = _keys(tok.words[i + 1])
@@ -106,31 +112,31 @@ def _compound(word: str, key: str, m: Matcher) -> tuple[Entry, ...]:
     return ()
 
 
-def _keep(tok: Tokens, i: int, n: int) -> bool:
-    """No truncated compounds ("Kundensupport- oder")."""
-    gap = tok.gaps[i + n]
-    return not (gap[:1] == "-" and gap[1:2].isspace())
-
-
 def _direct(tok: Tokens) -> Iterator[Hit]:
     """Labels starting at each word, longest first; a word already covered is skipped per vocabulary."""
-    words = tok.words
+    words, gaps, offsets = tok.words, tok.gaps, tok.offsets
+    last = len(words) - 1
     until = dict.fromkeys(KINDS, 0)
     live = set(filter(_live, set(words)))
     hyphens = _hyphen_joins(tok)
     for i in sorted(set(compress(count(), map(live.__contains__, words))) | hyphens):
-        found = _best(tok, i)
+        word = words[i]
+        single, found, multi, lower = _plan(word)
+        if multi and i < last and (gaps[i + 1] == " " or _separator(gaps[i + 1])):
+            found = _longest(tok, i, word, single, multi, lower)
         if i in hyphens:
             extended = dict(found)
-            for e in _joined_entries(words[i] + words[i + 1].lower()):
+            for e in _joined_entries(word + words[i + 1].lower()):
                 n, cur = extended.get(e.label.kind, (0, e))
                 if n == 0 or (n == 1 and cur.label.hidden):
                     extended[e.label.kind] = (2, e)
             found = tuple(sorted(extended.items()))
         for kind, (n, e) in found:
-            if i >= until[kind] and _keep(tok, i, n):
-                until[kind] = i + n
-                yield Hit(e.label, tok.start(i), tok.end(i + n - 1))
+            if i >= until[kind]:
+                gap = gaps[i + n]
+                if not (gap[:1] == "-" and gap[1:2].isspace()):  # no truncated compound ("Kundensupport- oder")
+                    until[kind] = i + n
+                    yield Hit(e.label, offsets[2 * i], offsets[2 * (i + n) - 1])
 
 
 def _hyphen_joins(tok: Tokens) -> set[int]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator, Sequence
 
-from .labels import Hit
+from .labels import Hit, Label
 from .matching import hits_between
 from .patterns import _found, _rx, rules
 from .sentences import Sentence
@@ -48,10 +49,15 @@ def _category_vetoed(sent: Sentence, notation: str) -> bool:
 
 def _standalone(hit: Hit) -> bool:
     """Labels that name a recipient even without a cue word ("IT service providers", "Cloud-Anbieter")."""
-    if hit.label.hidden:
+    return _standalone_label(hit.label)
+
+
+@lru_cache(maxsize=1 << 12)
+def _standalone_label(label: Label) -> bool:
+    if label.hidden:
         return False
-    return hit.notation in rules()["recipient"]["standalone"] or bool(
-        _rx("recipient", "standalone_head").search(hit.label.text))
+    return label.notation in rules()["recipient"]["standalone"] or bool(
+        _rx("recipient", "standalone_head").search(label.text))
 
 
 def _usable(hits: Sequence[Hit], text: str, generic: bool) -> Iterator[Hit]:

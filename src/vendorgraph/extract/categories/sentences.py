@@ -9,10 +9,12 @@ from functools import cache, lru_cache
 from typing import Iterator, Sequence
 
 from ...model import Segment
+from .labels import KINDS
 from .matching import hits_between
 from .patterns import _found, _rx, rules
 
 _SENTENCE_END = r"[.!?]\s+(?=\S)"
+_SENTENCE_END_RX = re.compile(_SENTENCE_END)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +33,7 @@ def _sentences(seg: Segment, carried: bool) -> Iterator[Sentence]:
     abbrev = _abbreviations()
     pos = 0
     text = seg.text
-    for m in re.finditer(_SENTENCE_END, text):
+    for m in _SENTENCE_END_RX.finditer(text):
         before = text[max(pos, m.start() - 12): m.start()].rsplit(None, 1)
         word = before[-1].lower().strip("(\"'„“") if before else ""
         if word in abbrev or (word.isdigit() and not text[m.end()].isupper()):
@@ -77,7 +79,15 @@ def _glossary(segments: tuple[Segment, ...]) -> frozenset[int]:
 def _contexts(text: str, segments: Sequence[Segment], kind: str) -> Iterator[Sentence]:
     """Sentences with hits of ``kind`` outside glossaries; list items after an introduction with a
     recipient cue are carried."""
-    skip = _glossary(tuple(segments))
+    return iter(_document_sentences(text, tuple(segments))[kind])
+
+
+@lru_cache(maxsize=4)
+def _document_sentences(text: str, segments: tuple[Segment, ...]) -> dict[str, tuple[Sentence, ...]]:
+    """Per vocabulary, the sentences of the segments with hits of it (see :func:`_contexts`); the
+    segments are split once for both vocabularies."""
+    skip = _glossary(segments)
+    out: dict[str, list[Sentence]] = {kind: [] for kind in KINDS}
     carry = False
     for i, seg in enumerate(segments):
         if i in skip:
@@ -85,5 +95,9 @@ def _contexts(text: str, segments: Sequence[Segment], kind: str) -> Iterator[Sen
             continue
         if seg.kind != "list_item":
             carry = seg.text.rstrip().endswith(":") and _found(seg.text[-300:], "recipient", "cue")
-        if hits_between(text, seg.start, seg.end, kind):
-            yield from _sentences(seg, carry and seg.kind == "list_item")
+        kinds = [kind for kind in KINDS if hits_between(text, seg.start, seg.end, kind)]
+        if kinds:
+            sents = tuple(_sentences(seg, carry and seg.kind == "list_item"))
+            for kind in kinds:
+                out[kind].extend(sents)
+    return {kind: tuple(sents) for kind, sents in out.items()}
