@@ -91,3 +91,8 @@ def test_regional_entities_of_one_vendor_stay_one_party():
                 "Brightdesk Technologies, Inc., Boston, MA 02110, USA.")
     assert [p.name for p in f.parties] == ["Brightdesk Europe"]
     assert set(f.parties[0].countries) == {"IE", "US"}
+
+
+def test_leading_trade_noun_is_not_part_of_the_name_de():
+    f = extract("Großmöbel liefert die Spedition Ostwind Möbellogistik GmbH & Co. KG, Industriering 9, 59423 Unna.")
+    assert [p.name for p in f.parties] == ["Ostwind Möbellogistik"]

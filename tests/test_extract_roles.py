@@ -107,3 +107,25 @@ def test_other_legal_entity_in_a_recipients_list_stays_a_recipient():
     f = extract("Analytics\nRecipients:\n- Metricly Ireland Limited, Dublin, Ireland (as processor pursuant to Art. 28 GDPR)\n"
                 "- Metricly LLC, Boston, MA 02110, USA\n")
     assert party(f, "Metricly Ireland").roles == ("processor", "recipient")
+
+
+def test_split_joint_phrase_and_sole_controller_en_de():
+    de = extract("Instagram\nFür die Seiten-Statistiken sind wir gemeinsam mit der Bildwerk Ireland Limited, Dublin 4, Irland, "
+                 "verantwortlich.\n\nVideos\nBetreiber ist die Filmkanal Ltd., Dublin. Für die Datenverarbeitung ist "
+                 "Filmkanal allein verantwortlich.\n")
+    assert party(de, "Bildwerk Ireland").roles == ("joint_controller",)
+    assert party(de, "Filmkanal").roles == ("controller",)
+    en = extract("Pixel\nWe and Bildwerk Ltd., Dublin, Ireland, are joint controllers for the collection. The further "
+                 "processing is carried out by Bildwerk as sole controller.\n")
+    assert party(en, "Bildwerk").roles == ("controller", "joint_controller")
+    de2 = extract("- Instagram: Dienstanbieter: Bildwerk Ltd., Dublin; Vereinbarung gemeinsamer Verantwortlichkeit: https://x.example\n")
+    assert party(de2, "Bildwerk").roles == ("joint_controller",)
+
+
+def test_group_entity_named_as_a_sub_processor_en():
+    f = extract("Webinars\nRecipients: Meetwise GmbH, Düsseldorf (processor). Meetwise GmbH uses its parent company "
+                "Meetwise, Inc., 170 Tasman Drive, San Jose, CA 95134, USA, as a sub-processor.\n\nCDN\n"
+                "The provider is Edgecast GmbH, Garching, Germany, on our behalf. Edgecast, Inc., Cambridge, MA 02142, USA, "
+                "may process data as a sub-processor.\n")
+    assert party(f, "Meetwise").roles == ("processor", "sub_processor")
+    assert party(f, "Edgecast").roles == ("processor", "sub_processor")

@@ -25,6 +25,10 @@ def test_explicit_usa_transfer_de_with_dpf_certification():
 def test_adequacy_binds_to_its_country_scc_to_all():
     text = ("Hosting\nWe host with Nimbus Ltd., London, UK. For the UK there is an adequacy decision. "
             "Nimbus may also transfer data to Singapore, for which we concluded standard contractual clauses.\n")
+    # the SCC sentence names its own country, so the SCCs cover Singapore only
+    assert flows(text) == {("Nimbus", None, "GB", ("adequacy",)), ("Nimbus", None, "SG", ("scc",))}
+    text = ("Hosting\nWe host with Nimbus Ltd., London, UK. For the UK there is an adequacy decision. Nimbus may also "
+            "transfer data to Singapore. Where data reaches third countries, we concluded standard contractual clauses.\n")
     assert flows(text) == {("Nimbus", None, "GB", ("adequacy", "scc")), ("Nimbus", None, "SG", ("scc",))}
 
 
@@ -231,3 +235,39 @@ def test_a_country_in_one_recipients_address_is_not_the_others_destination_en_de
     assert {(r, c) for r, _, c, _ in flows(en)} == {("Quarto North America", "US")}
     de = ("Empfänger\nDaten erhalten die Lagerfix Inc. (Denver, USA) und die Packwerk GmbH (Wien, Österreich).\n")
     assert {(r, c) for r, _, c, _ in flows(de)} == {("Lagerfix", "US")}
+
+
+def test_government_access_remark_is_no_transfer_to_authorities_en_de():
+    en = ("Transfers\nThe EU-US Privacy Shield was declared invalid in 2020. Companies in the USA may be subject to access "
+          "by US authorities, for example under Section 702 FISA.\n")
+    de = ("Drittländer\nUnternehmen in den USA unterliegen möglicherweise Zugriffen durch US-Behörden (Überwachung), "
+          "wenn Daten in die USA übermittelt werden.\n")
+    assert flows(en) == set() and flows(de) == set()
+
+
+def test_paragraph_about_a_category_keeps_its_recipient_and_named_countries_bind_mechanisms():
+    text = ("Service\nOur technicians use Fernwart GmbH, Göppingen, Germany, as our processor.\n\n"
+            "Our authorised service partners are located in the USA, Brazil and Japan. We pass your contact data to the "
+            "service partner responsible for your country. For Japan, the European Commission has adopted an adequacy "
+            "decision. Transfers to service partners in the USA and Brazil are based on standard contractual clauses.\n")
+    got = {(r, c, m) for r, _, c, m in flows(text)}
+    assert ("category:other", "JP", ("adequacy",)) in got
+    assert ("category:other", "US", ("scc",)) in got and ("category:other", "BR", ("scc",)) in got
+    assert not any(r == "Fernwart" for r, _, _ in got)
+
+
+def test_mechanism_sentence_per_country_de():
+    text = ("Plattform\nDie Ladenbau Ltd., Dublin, Irland, übermittelt Daten an die Ladenbau Inc. in Kanada und an "
+            "Rechenzentren in den USA. Für Kanada besteht ein Angemessenheitsbeschluss der EU-Kommission. Für "
+            "Übermittlungen in die USA hat Ladenbau Standardvertragsklauseln abgeschlossen.\n")
+    assert {(c, m) for _, _, c, m in flows(text)} == {("CA", ("adequacy",)), ("US", ("scc",))}
+
+
+def test_exchange_with_group_companies_under_bcr_approved_by_an_authority_en_de():
+    de = ("Konzern\nFür den weltweiten Service tauschen wir Kontaktdaten mit unseren Konzerngesellschaften in den USA und in "
+          "China aus. Die Übermittlung erfolgt auf Grundlage unserer Binding Corporate Rules, die von der zuständigen "
+          "Aufsichtsbehörde genehmigt wurden.\n")
+    assert flows(de) == {("category:group_companies", None, "US", ("bcr",)), ("category:group_companies", None, "CN", ("bcr",))}
+    en = ("Group\nWe exchange customer data with our group companies in the USA. These transfers are based on our binding "
+          "corporate rules, approved by the competent supervisory authority.\n")
+    assert flows(en) == {("category:group_companies", None, "US", ("bcr",))}

@@ -25,8 +25,8 @@ TIME_LIMIT = 60.0  # seconds per notebook, kernel start included
 KERNEL = "vendorgraph-nbtest"
 
 # What a notebook may import from the package: the public API and the documented entry points.
-PUBLIC = {"vendorgraph", "vendorgraph.api", "vendorgraph.demo", "vendorgraph.viz", "vendorgraph.report"}
-PUBLIC_NAMES = {"vendorgraph.demo": {"sample_files"}}
+PUBLIC = {"vendorgraph", "vendorgraph.api"}
+PUBLIC_NAMES: dict[str, set[str]] = {}
 
 
 def _nb(name: str):

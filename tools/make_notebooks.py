@@ -6,8 +6,8 @@
 Edit the cells here, not the ``.ipynb`` JSON: the notebooks are committed without outputs or
 execution counts, with stable cell ids, so a regenerated notebook shows up in ``git diff`` only
 where its text changed. Each cell is ``md(...)`` (Markdown for the reader: a DPO or an analyst)
-or ``code(...)``. Code uses only the public API (``vendorgraph.api``, ``vendorgraph.report``,
-``vendorgraph.viz``, ``vendorgraph.demo.sample_files``); ``tests/test_notebooks.py`` checks
+or ``code(...)``. Code uses only the public API (``vendorgraph.api``);
+``tests/test_notebooks.py`` checks
 that and runs every notebook offline on the bundled samples.
 """
 
@@ -58,9 +58,8 @@ QUICKSTART = [
     """),
     code("""
     from vendorgraph.api import Graph
-    from vendorgraph.demo import sample_files
 
-    files = sample_files()
+    files = Graph.samples()
     [f.name for f in files]
     """),
     md("""
@@ -130,9 +129,8 @@ QUICKSTART = [
     code("""
     import html
     from IPython.display import HTML
-    from vendorgraph.viz import write_page
 
-    page = write_page(g.store, "graph.html")
+    page = g.write_page("graph.html")
     # srcdoc: the page travels inside the notebook (no server, no network); sandbox: its script
     # runs apart from the notebook.
     HTML(f'<div><iframe sandbox="allow-scripts" srcdoc="{html.escape(page.read_text(encoding="utf-8"))}" '
@@ -174,10 +172,9 @@ RISK = [
     """),
     code("""
     from vendorgraph.api import Graph
-    from vendorgraph.demo import sample_files
 
     g = Graph.open()            # in memory: nothing to clean up afterwards
-    print(g.ingest(sample_files()).summary())
+    print(g.ingest(Graph.samples()).summary())
     """),
     md("""
     ## 1. The legal status of each transfer at a date
@@ -197,11 +194,9 @@ RISK = [
     Change `AS_OF` to look at another day.
     """),
     code("""
-    from vendorgraph.report import build_report
-
     AS_OF = "2025-06-30"
 
-    report = build_report(g.store, as_of=AS_OF)
+    report = g.report(as_of=AS_OF)
     for s in report.controllers:
         for line in s.lines:
             if line.country:
@@ -223,7 +218,7 @@ RISK = [
     # status[transfer][date]; a transfer is one flow line: who sends to whom, where, on which basis
     status = {}
     for day in DATES:
-        for section in build_report(g.store, as_of=day).controllers:
+        for section in g.report(as_of=day).controllers:
             for l in section.lines:
                 if l.country:
                     transfer = (f"{l.source} → {l.recipient} [{l.country}]", l.mechanisms or "none stated", l.quote)
@@ -291,10 +286,8 @@ RISK = [
     `report` extra) and its system libraries.
     """),
     code("""
-    from vendorgraph.report import write_report
-
     for name in ("vendor-risk.html", "vendor-risk.csv", "vendor-risk.json"):
-        path = write_report(g.store, name, as_of=AS_OF)
+        path = g.write_report(name, as_of=AS_OF)
         print(f"{path}  {path.stat().st_size:>8} bytes")
     """),
     md("""
@@ -337,10 +330,9 @@ OWN = [
     """),
     code("""
     from vendorgraph.api import Graph
-    from vendorgraph.demo import sample_files
 
     g = Graph.open()
-    print(g.ingest(sample_files()).summary())
+    print(g.ingest(Graph.samples()).summary())
     """),
     md("""
     ## 1. A question in SPARQL

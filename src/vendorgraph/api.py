@@ -84,6 +84,32 @@ class Graph:
         """:meth:`paths` as a table with the hop status of each path."""
         return network.paths_table(self.paths(to, controller))
 
+    def write_page(self, out: str | os.PathLike[str], query: str | None = None, as_of: str | None = None,
+                   **params: Any) -> FsPath:
+        """Write the interactive graph page (self-contained HTML); ``query`` draws just that answer."""
+        from .viz import write_page
+
+        return write_page(self.store, FsPath(out), query=query, params=params or None, as_of=as_of)
+
+    def report(self, as_of: str | None = None) -> Any:
+        """The vendor-risk report (findings, sections per controller and vendor) at the date ``as_of``."""
+        from .report import build_report
+
+        return build_report(self.store, as_of=as_of)
+
+    def write_report(self, out: str | os.PathLike[str], as_of: str | None = None, fmt: str | None = None) -> FsPath:
+        """Write the vendor-risk report as HTML, PDF, CSV or JSON (format from the extension or ``fmt``)."""
+        from .report import write_report
+
+        return write_report(self.store, out, fmt=fmt, as_of=as_of)
+
+    @staticmethod
+    def samples() -> list[FsPath]:
+        """The bundled sample policies (``ingest/samples/``)."""
+        from .demo import sample_files
+
+        return sample_files()
+
     def close(self) -> None:
         self.store.close()
 

@@ -17,7 +17,7 @@ import json
 from .store import ResultTable
 from .vocab import PREFIXES
 
-FORMATS = ("table", "csv", "json", "md")
+FORMATS = ("table", "csv", "json", "md", "html")
 
 
 def compact(value: str | None) -> str:
@@ -44,6 +44,12 @@ def render(table: ResultTable, fmt: str = "table", max_width: int = 60) -> str:
         w.writerow(table.columns)
         w.writerows([["" if v is None else v for v in row] for row in table.rows])
         return buf.getvalue()
+    if fmt == "html":
+        from html import escape
+
+        head = "".join(f"<th>{escape(c)}</th>" for c in table.columns)
+        body = "".join("<tr>" + "".join(f"<td>{escape(compact(v))}</td>" for v in row) + "</tr>" for row in table.rows)
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n"
     cells = [[_clip(compact(v), max_width) for v in row] for row in table.rows]
     if fmt == "md":
         esc = [[c.replace("|", "\\|") for c in row] for row in cells]

@@ -39,6 +39,12 @@ class ResultTable:
     def __len__(self) -> int:
         return len(self.rows)
 
+    def _repr_html_(self) -> str:
+        """An escaped HTML table, so a result shows as a table in Jupyter."""
+        from .formats import render
+
+        return render(self, "html")
+
 
 class Store(Protocol):
     """What every backend offers. ``quads`` are pyoxigraph Quads."""

@@ -82,6 +82,18 @@ def _recipient_slot(ctx: DocContext, sent: Sentence, m: Mention, in_list: bool) 
     return bool(rx("transfers", "flow_to_party", re.I).search(head) or rx("transfers", "party_receives").search(tail))
 
 
+def _named_as_sub_processor(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> list[RoleFact]:
+    """"Akamai Technologies, Inc., USA, may process data as a sub-processor": the organisation named last
+    before the phrase is a sub-processor (also when it belongs to the processor's own group)."""
+    out = []
+    for _, s, _ in ctx.hits("as_sub_processor", sent.start, sent.end):
+        before = [m for m in ms if m.end <= sent.start + s]
+        if before:
+            span = ctx.sentence_span(sent, "role.sub_processor.label", 0.75)
+            out.append(RoleFact(before[-1].vendor.key, "sub_processor", span, _entity(before[-1])))
+    return out
+
+
 def _role_label(sent: Sentence) -> bool:
     """A short "Role: processor" line of a label block (the label's own sentence, not the text after it)."""
     return sent.kind == "label_value" and sent.value_start > sent.start and sent.end - sent.value_start <= 80
@@ -121,6 +133,9 @@ def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
         chained = {sp.sub.vendor.key for sp in chain}
         hits = [h for h in ctx.hits("role", sent.start, sent.end) if h[0] in CUED_ROLES and h[0] != "sub_processor"
                 and not _NEGATED.search(sent.text, max(0, h[1] - 40), h[1])]
+        hits += [("joint_controller", s, e) for _, s, e in ctx.hits("joint_controller_split", sent.start, sent.end)]
+        if not chain:
+            facts += _named_as_sub_processor(ctx, sent, ms)
         targets = [m for m in ms if m.vendor.key not in chained]
         if hits and not targets and (anaphor.search(sent.text) or _role_label(sent)):
             topic = ctx.topic(sent)  # "Role: processor" in a "Provider: X" block

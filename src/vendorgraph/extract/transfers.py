@@ -4,7 +4,8 @@ A sentence (or the value of a "Third country transfer:" line) is a transfer stat
 a destination outside the EU/EEA and a transfer cue or a mechanism. Its recipients are the parties
 it names, else the recipient categories it names, else the vendor its section is about (for a
 label block: the "Recipients:" line of the same block). Mechanisms other than adequacy apply to
-every destination of the recipient in the same section; an adequacy decision applies to the
+every destination of the recipient in the same section, unless their sentence names its own countries
+and no unnamed ones ("for transfers to the USA, SCCs"); an adequacy decision applies to the
 countries named with it. Recipients named with an address outside the EU/EEA, sub-processors with
 such an address, and mechanisms named without a destination give implicit transfers
 (``explicit=False``). Negated statements become :class:`~vendorgraph.model.Negation` facts.
@@ -118,9 +119,10 @@ def rx_hints() -> dict[str, re.Pattern[str]]:
 
 def _sentence_categories(text: str) -> list[str]:
     """Recipient categories of a statement; not the authorities a remark on government access names
-    ("companies in the USA may be subject to access by US authorities")."""
+    ("companies in the USA may be subject to access by US authorities"), nor a supervisory authority
+    ("BCR approved by the competent supervisory authority")."""
     cats = _category_hits(text)
-    if rx("transfers", "government_access", re.I).search(text):
+    if rx("transfers", "government_access", re.I).search(text) or rx("transfers", "supervisory_authority", re.I).search(text):
         cats = [c for c in cats if c != "authorities"]
     return cats
 
@@ -162,7 +164,8 @@ def _recipients(ctx: DocContext, sent: Sentence, label: bool) -> tuple[list[str]
     if cats:
         return [f"category:{c}" for c in cats], "category"
     seg = ctx.segments[sent.seg]
-    if seg.kind == "paragraph" and not ctx.mentions_in(seg.start, sent.start):
+    if seg.kind == "paragraph" and not ctx.mentions_in(seg.start, sent.start) \
+            and not rx("transfers", "government_access", re.I).search(sent.text):
         cats = _abroad(_sentence_categories(ctx.doc.text[seg.start:sent.start]))
         if cats:  # "Our service partners are in Japan. ... For Japan, there is an adequacy decision."
             return [f"category:{c}" for c in cats], "category"
@@ -234,7 +237,7 @@ def statements(ctx: DocContext) -> Statements:
         if bound:
             mech_notes.extend((sent.section, set(recips), {d}, ms, onward, True) for d, ms in bound.items() if ms)
         elif mech_set:
-            mech_notes.append((sent.section, set(recips), dests, mech_set, onward, False))
+            mech_notes.append((sent.section, set(recips), dests, mech_set, onward, _named_only(body, dests)))
         if source == "topic" and rx("transfers", "conditional", re.I).match(sent.text):
             continue
         conf = {"block": 0.9, "sentence": 0.85, "category": 0.8, "topic": 0.7}.get(source, 0.5)
@@ -253,6 +256,14 @@ def statements(ctx: DocContext) -> Statements:
                 out.mech_only.append(Cand(r, None, "", set(mech_set), False, sent.section, False,
                                           [ctx.sentence_span(sent, "transfer.mechanism_only", 0.6)]))
     return out
+
+
+def _named_only(body: str, dests: set[str]) -> str | bool:
+    """"named" when a mechanism sentence names its countries and no unnamed ones ("for transfers to the
+    USA and Brazil, SCCs"): its mechanisms then cover only those of the section's named destinations."""
+    if dests and THIRD not in dests and not rx("transfers", "third_countries", re.I).search(body):
+        return "named"
+    return False
 
 
 def _unnamed_subs(body: str, recips: list[str]) -> set[str]:
@@ -296,7 +307,8 @@ def apply_section_mechanisms(cands: list[Cand], notes: list[tuple[int, set[str],
         if not c.country:
             continue
         for section, recips, dests, mechs, onward, strict in notes:
-            if section != c.section or onward != (c.via is not None) or (strict and c.country not in dests):
+            if section != c.section or onward != (c.via is not None) or (strict and c.country not in dests
+                                                                       and (strict is True or c.country != THIRD)):
                 continue
             if recips and (c.via if onward else c.recipient) not in recips:
                 continue

@@ -81,22 +81,27 @@ def _best(tok: Tokens, i: int) -> _Found:
     single, alone, multi, lower = _plan(word)
     if not multi or not tok.joined(i):
         return alone
-    return _longest(tok, i, word, single, multi, lower)
+    pairs = _pair_entries(word, tok.words[i + 1])
+    return _longest(tok, i, word, single, pairs) if pairs else alone
 
 
-def _longest(tok: Tokens, i: int, word: str, single: _Found, multi: tuple[tuple[int, str], ...],
-             lower: bool) -> _Found:
-    """:func:`_best` where labels of several words may start at token ``i`` (joined to the next)."""
-    m = matcher()
+@lru_cache(maxsize=1 << 16)
+def _pair_entries(word: str, following: str) -> tuple[Entry, ...]:
+    """Labels of several words starting with ``word`` then ``following`` (usable at ``word``'s case)."""
+    _, _, multi, lower = _plan(word)
+    pairs = matcher().pairs
+    keys = _keys(following)
+    return tuple(e for j, key in multi for e in pairs.get((_MODES[j], key, keys[j]), ()) if _case_ok(lower, e))
+
+
+def _longest(tok: Tokens, i: int, word: str, single: _Found, pairs: tuple[Entry, ...]) -> _Found:
+    """:func:`_best` where labels of several words (``pairs``, by their first two words) may start
+    at token ``i``: the longest one that matches per vocabulary, else the one-word label."""
     best = dict(single)
-    nxt = _keys(tok.words[i + 1])
-    for j, key in multi:
-        for e in m.pairs.get((_MODES[j], key, nxt[j]), ()):
-            if not _case_ok(lower, e):
-                continue
-            n = _match_at(tok, i, e)
-            if n and n > best.get(e.label.kind, (0, e))[0]:
-                best[e.label.kind] = (n, e)
+    for e in pairs:
+        n = _match_at(tok, i, e)
+        if n and n > best.get(e.label.kind, (0, e))[0]:
+            best[e.label.kind] = (n, e)
     for e in _starts(word)[2]:
         best.setdefault(e.label.kind, (1, e))
     return tuple(sorted(best.items()))
@@ -121,9 +126,11 @@ def _direct(tok: Tokens) -> Iterator[Hit]:
     hyphens = _hyphen_joins(tok)
     for i in sorted(set(compress(count(), map(live.__contains__, words))) | hyphens):
         word = words[i]
-        single, found, multi, lower = _plan(word)
+        single, found, multi, _ = _plan(word)
         if multi and i < last and (gaps[i + 1] == " " or _separator(gaps[i + 1])):
-            found = _longest(tok, i, word, single, multi, lower)
+            pairs = _pair_entries(word, words[i + 1])
+            if pairs:
+                found = _longest(tok, i, word, single, pairs)
         if i in hyphens:
             extended = dict(found)
             for e in _joined_entries(word + words[i + 1].lower()):

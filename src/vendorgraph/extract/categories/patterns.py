@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
+from typing import Sequence
 
 from ...resources import data_dir
 
@@ -119,6 +122,7 @@ class _Fast:
 
     rx: re.Pattern[str]
     pretest: re.Pattern[str] | None
+    literals: tuple[str, ...]
     units: tuple[re.Pattern[str], ...]
     by_literal: tuple[tuple[str, tuple[int, ...]], ...]
     always: tuple[int, ...]
@@ -142,23 +146,29 @@ def _fast(*path: str) -> _Fast:
         if not lits:
             always.append(i)
     pretest = re.compile("|".join(map(re.escape, literals))) if literals else None
-    return _Fast(rx, pretest, units, tuple((lit, tuple(ix)) for lit, ix in by_literal.items()), tuple(always))
+    return _Fast(rx, pretest, literals, units, tuple((lit, tuple(ix)) for lit, ix in by_literal.items()), tuple(always))
 
 
-def _found(text: str, *path: str) -> bool:
+def _found(text: str, *path: str, passed: bool | None = None) -> bool:
     """``bool(_search(text, *path))``: a match of some alternative whose literal occurs in the text.
 
     Every match of an alternative starts with one of its literals (case-insensitively, which
     ``str.lower`` mirrors unless :data:`_CASE_TRAPS` occur), so the other alternatives cannot match.
+    ``passed``: the result of the literal pre-test when known (from :func:`_pretests`).
     """
     fast = _fast(*path)
-    if fast.pretest is None or len(fast.units) == 1:
-        return _search(text, *path) is not None
-    low = text.lower()
-    if fast.pretest.search(low) is None:
-        return False
-    if not text.isascii() and _CASE_TRAPS.search(text):
+    if fast.pretest is None:
         return fast.rx.search(text) is not None
+    low = None
+    if passed is None:
+        low = text.lower()
+        passed = fast.pretest.search(low) is not None
+    if not passed:
+        return False
+    if len(fast.units) == 1 or (not text.isascii() and _CASE_TRAPS.search(text)):
+        return fast.rx.search(text) is not None
+    if low is None:
+        low = text.lower()
     units = fast.units
     tried: set[int] = set()
     for lit, ix in fast.by_literal:
@@ -169,3 +179,24 @@ def _found(text: str, *path: str) -> bool:
                     if units[i].search(text):
                         return True
     return any(units[i].search(text) for i in fast.always)
+
+
+def _pretests(texts: Sequence[str], *path: str) -> list[bool | None]:
+    """Per text, whether one of the rule's literals occurs in it (lower case), found in one scan of
+    all texts joined by NUL; None for each text when the rule has no literal pre-test."""
+    fast = _fast(*path)
+    if fast.pretest is None:
+        return [None] * len(texts)
+    joined = "\x00".join(texts)
+    low = joined.lower()
+    if len(low) != len(joined) or joined.count("\x00") != len(texts) - 1 or "\x00" in fast.pretest.pattern:
+        return [fast.pretest.search(t.lower()) is not None for t in texts]
+    ends = list(accumulate(len(t) + 1 for t in texts))  # where each text's successor starts
+    out: list[bool | None] = [False] * len(texts)
+    for lit in fast.literals:  # an occurrence lies inside one text: no literal holds NUL
+        pos = low.find(lit)
+        while pos >= 0:
+            k = bisect_right(ends, pos)
+            out[k] = True
+            pos = low.find(lit, ends[k]) if k + 1 < len(ends) else -1
+    return out

@@ -11,7 +11,7 @@ from typing import Iterator, Sequence
 from ...model import Segment
 from .labels import KINDS
 from .matching import hits_between
-from .patterns import _found, _rx, rules
+from .patterns import _found, _pretests, _rx, rules
 
 _SENTENCE_END = r"[.!?]\s+(?=\S)"
 _SENTENCE_END_RX = re.compile(_SENTENCE_END)
@@ -56,6 +56,7 @@ def _glossary(segments: tuple[Segment, ...]) -> frozenset[int]:
     out: set[int] = set()
     heads: set[str] = set()
     in_list = False
+    intro = _pretests([seg.text.strip() for seg in segments], "glossary", "intro")
     for i, seg in enumerate(segments):
         text = seg.text.strip()
         if heads and heads & set(seg.heading_path):
@@ -65,7 +66,7 @@ def _glossary(segments: tuple[Segment, ...]) -> frozenset[int]:
             heads.add(seg.text)
             out.add(i)
             continue
-        if _found(text, "glossary", "intro") or (len(text) < 60 and title.match(text)):
+        if _found(text, "glossary", "intro", passed=intro[i]) or (len(text) < 60 and title.match(text)):
             out.add(i)
             in_list = True
             continue
