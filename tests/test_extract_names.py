@@ -96,3 +96,32 @@ def test_regional_entities_of_one_vendor_stay_one_party():
 def test_leading_trade_noun_is_not_part_of_the_name_de():
     f = extract("Großmöbel liefert die Spedition Ostwind Möbellogistik GmbH & Co. KG, Industriering 9, 59423 Unna.")
     assert [p.name for p in f.parties] == ["Ostwind Möbellogistik"]
+
+
+def test_institution_with_a_street_address_but_no_legal_form_en_de():
+    en = extract("On request we obtain a second opinion from our partner clinic Lakeside Heart Center, 300 Elm Avenue, "
+                 "Boston, MA 02115, USA; this transfer is based on your explicit consent pursuant to Art. 49(1)(a) GDPR. "
+                 "Our help center explains the details. Our Support Center is open daily.")
+    assert [p.name for p in en.parties] == ["Lakeside Heart Center"]
+    assert flows("Second opinion\nWe send reports to the Lakeside Heart Center, 300 Elm Avenue, Boston, MA 02115, USA, "
+                 "with your explicit consent (Art. 49(1)(a) GDPR).\n") == {("Lakeside Heart Center", None, "US", ("derogation",))}
+    de = extract("Befunde senden wir an das Universitätsklinikum Nord Klinik, Hauptstraße 5, 20095 Hamburg.")
+    assert [p.name for p in de.parties] == ["Universitätsklinikum Nord Klinik"]
+
+
+def test_group_company_abbreviation_does_not_end_the_sentence():
+    text = ("Support\nOur group company Quillon Software Pvt. Ltd. in Pune, India, provides second-level support on the "
+            "basis of standard contractual clauses.\n")
+    assert flows(text) == {("Quillon Software", None, "IN", ("scc",))}
+
+
+def test_controller_country_from_a_later_address_en():
+    f = extract("Privacy Policy of Crumb Bakers Ltd\n\n1. Who we are\nCrumb Bakers Ltd, 4 Mill Lane, Cork, Ireland, is the controller.\n")
+    assert (f.controller.name, f.controller.country) == ("Crumb Bakers Ltd", "IE")
+
+
+def test_generic_first_word_of_an_institution_is_no_alias_de():
+    f = extract("Labor\nProben senden wir an das Labor Dr. Fischer Institut, Hauptstraße 12, 80331 München. Das Labor "
+                "übermittelt die Befunde. Laborwerte speichert die Labor Nord GmbH, Kiel.")
+    assert {p.name for p in f.parties} == {"Labor Dr. Fischer Institut", "Labor Nord"}
+    assert party(f, "Labor Dr. Fischer Institut").aliases == ()

@@ -47,7 +47,7 @@ EXPECTED = {
         roles={"Doctolib": ("processor",), "RED Medical Systems": ("processor",)},
         flows=set(), negation=True),
     "en-saas.md": dict(
-        controller=("Quillboard Ltd", None),
+        controller=("Quillboard Ltd", "IE"),  # "Quillboard Ltd, 12 Harbour Lane, Cork, Ireland" under the title
         roles={"Amazon": ("processor", "sub_processor"), "Intercom": ("processor",), "Slack": ("recipient",),
                "Hotjar": ("processor",)},
         flows={("Amazon", "Intercom", "US", ("bcr",)), ("Slack", None, "US", ("derogation",)),

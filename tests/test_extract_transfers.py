@@ -271,3 +271,9 @@ def test_exchange_with_group_companies_under_bcr_approved_by_an_authority_en_de(
     en = ("Group\nWe exchange customer data with our group companies in the USA. These transfers are based on our binding "
           "corporate rules, approved by the competent supervisory authority.\n")
     assert flows(en) == {("category:group_companies", None, "US", ("bcr",))}
+
+
+def test_unnamed_sub_processors_without_a_mechanism_en():
+    text = "Newsletter\nWe use Mailfox, Inc., 1 Summer Street, Boston, MA 02110, USA. Mailfox uses sub-processors in India.\n"
+    assert flows(text) == {("Mailfox", None, "US", ("none_stated",)),
+                           ("category:it_service_providers", "Mailfox", "IN", ("none_stated",))}

@@ -121,6 +121,24 @@ class Facts:
     extractor: str = "rules"
     notes: tuple[str, ...] = field(default=())
 
+    def canonical(self) -> "Facts":
+        """The same facts with every evidence tuple in text order: output never depends on set order."""
+        from dataclasses import replace
+
+        def ordered(fact):  # type: ignore[no-untyped-def]
+            spans = tuple(sorted(set(fact.evidence), key=lambda s: (s.start, s.end, s.rule, s.confidence)))
+            return replace(fact, evidence=spans)
+
+        return replace(
+            self,
+            controller=ordered(self.controller) if self.controller else None,
+            parties=tuple(ordered(p) for p in self.parties),
+            recipient_categories=tuple(ordered(r) for r in self.recipient_categories),
+            transfers=tuple(ordered(t) for t in self.transfers),
+            data_categories=tuple(ordered(d) for d in self.data_categories),
+            negations=tuple(ordered(n) for n in self.negations),
+        )
+
     def all_spans(self) -> list[Span]:
         """Every evidence span of every fact (for checks and tests)."""
         spans: list[Span] = []

@@ -51,7 +51,7 @@ def extract_document(doc: Document, extractor: str = "rules") -> Facts:
     """Segment, extract and resolve one loaded document."""
     ex = get_extractor(extractor)
     facts = ex.extract(doc, segment(doc.text))
-    return resolve_facts(facts)
+    return resolve_facts(facts).canonical()
 
 
 def document_info(doc: Document, key: str | None = None) -> DocumentInfo:

@@ -160,6 +160,10 @@ class DocContext:
             i += 1
         return out
 
+    def sentences_between(self, start: int, last: int) -> list[Sentence]:
+        """The sentences starting in ``[start, last]``."""
+        return self.sentences[bisect.bisect_left(self._sent_starts, start):bisect.bisect_right(self._sent_starts, last)]
+
     def sentence_at(self, pos: int) -> Sentence | None:
         """The sentence holding character ``pos``."""
         j = bisect.bisect_right(self._sent_starts, pos) - 1

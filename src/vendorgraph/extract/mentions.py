@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 from ..segment import abbreviations
 from .lexicon import lexicon, rules, rx, trie_regex
-from .names import lower_case_entities, prefixed_entities
+from .names import addressed_institutions, lower_case_entities, prefixed_entities
 
 _TOKEN = re.compile(r"[\w][\w&'+\-]*(?:\.(?:com|io|me|net|de|co|to)\b)?\.?")
 
@@ -175,7 +175,7 @@ def entity_mentions(text: str) -> list[tuple[int, int, str]]:
             continue
         end = m.end(2) + (1 if m.group(3) and m.group(2) in ("Inc", "Ltd", "Corp", "Co") else 0)
         out.append((s, end, text[s:end]))
-    return out + lower_case_entities(text) + prefixed_entities(text)
+    return out + lower_case_entities(text) + prefixed_entities(text) + addressed_institutions(text)
 
 
 @cache

@@ -7,11 +7,15 @@ or after punctuation; and it is no function word itself. Names with a capital, a
 inside ("finAPI", "d.vinci") need no opener.
 
 Some legal forms come first, with the name quoted (Lithuanian 'UAB "MailerLite"'): ``prefix_legal_form``.
+Institutions without a legal form are names when an institution noun ends them and a street address
+follows ("Mayfield Orthopedic Center, 300 Longwood Avenue"): ``institution_name``.
 
 >>> [n for _, _, n in lower_case_entities("Termine über samedi GmbH, Berlin, und die verbundene AG.")]
 ['samedi GmbH']
 >>> prefixed_entities('Anbieter: UAB "Mailpost", Vilnius')
 [(15, 23, 'Mailpost')]
+>>> addressed_institutions("our partner clinic Lakeside Heart Center, 12 Elm Street, Boston, MA 02115, USA")
+[(19, 40, 'Lakeside Heart Center')]
 """
 
 from __future__ import annotations
@@ -58,3 +62,16 @@ def lower_case_entities(text: str) -> list[tuple[int, int, str]]:
 def prefixed_entities(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of quoted names after a leading legal form; the span is the name alone."""
     return [(m.start(1), m.end(1), m.group(1)) for m in re.finditer(rules("parties")["prefix_legal_form"], text)]
+
+
+def addressed_institutions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of institutions named without a legal form but with a street address."""
+    stop = set(rules("parties")["name_stop_tokens"])
+    out = []
+    for m in re.finditer(rules("parties")["institution_name"], text):
+        start, words = m.start(1), m.group(1).split(" ")
+        while len(words) > 2 and words[0] in stop:
+            start += len(words[0]) + 1
+            words = words[1:]
+        out.append((start, m.end(1), " ".join(words)))
+    return out

@@ -63,10 +63,10 @@ def _heading_name(text: str, cue: re.Match[str]) -> tuple[int, int, str] | None:
     if line_end < 0 or not re.fullmatch(r"[\s\d.#*]*", text[line_start:cue.start()]) \
             or len(text[cue.end():line_end].strip(" :*#")) > 20:
         return None
-    m = re.compile(r"\s*([^\n,]{3,80})").match(text, line_end)
-    if not m:
+    m = re.compile(r"\s*(\S[^\n,]{2,79})").match(text, line_end)
+    name = m.group(1).strip() if m else ""
+    if not name:
         return None
-    name = m.group(1).strip()
     stop = set(rules("parties")["name_stop_tokens"])
     if not name[0].isupper() or name.split()[0] in stop or len(name.split()) > 8 or re.search(r"[:@]|[.;]$", name) \
             or not_a_party(name):
@@ -124,9 +124,20 @@ def find_controller(ctx: DocContext) -> Controller | None:
     s, e, name = _nominative(best, cands)
     ctx.controller_keys = frozenset({resolve_name(name).key, resolve_name(best[2]).key})
     ctx.controller_names = (name,)
-    found = _countries_after(ctx, e, len(text))
-    country = found[0][0] if found else _german_address(text[e:e + ADDRESS_REACH])
+    country = _controller_country(ctx, e, name)
     return Controller(name, country, _dpo(text), (ctx.span(s, e, rule, conf),))
+
+
+def _controller_country(ctx: DocContext, end: int, name: str) -> str | None:
+    """The country in the address after the controller's name, here or where the name is written again."""
+    text = ctx.doc.text
+    ends = [end] + [m.end for m in ctx.mentions if m.surface == name and m.end != end]
+    for e in ends:
+        found = _countries_after(ctx, e, len(text))
+        country = found[0][0] if found else _german_address(text[e:e + ADDRESS_REACH])
+        if country:
+            return country
+    return None
 
 
 def _nominative(best: tuple[int, int, str], cands: list[tuple[int, int, str]]) -> tuple[int, int, str]:

@@ -115,6 +115,23 @@ def _table_roles(ctx: DocContext, sent: Sentence) -> list[tuple[str, int, int]]:
             and not _NEGATED.search(p.text, max(0, h[1] - 40), h[1])]
 
 
+def _cued(ctx: DocContext, sent: Sentence, ms: list[Mention], chain: list[SubProcessing], anaphor: re.Pattern[str]
+          ) -> tuple[list[tuple[str, int, int]], list[Mention]]:
+    """(role cues, the mentions they go to) of one sentence: its own names, else the section's vendor
+    when the sentence points back ("the provider") or is a "Role:" line; a table row takes its lead-in's cues."""
+    chained = {sp.sub.vendor.key for sp in chain}
+    hits = [h for h in ctx.hits("role", sent.start, sent.end) if h[0] in CUED_ROLES and h[0] != "sub_processor"
+            and not _NEGATED.search(sent.text, max(0, h[1] - 40), h[1])]
+    hits += [("joint_controller", s, e) for _, s, e in ctx.hits("joint_controller_split", sent.start, sent.end)]
+    targets = [m for m in ms if m.vendor.key not in chained]
+    if hits and not targets and (anaphor.search(sent.text) or _role_label(sent)):
+        topic = ctx.topic(sent)  # "Role: processor" in a "Provider: X" block
+        targets = [topic] if topic is not None else []
+    if not hits and targets and not chain:
+        hits = _table_roles(ctx, sent)
+    return hits, targets
+
+
 def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
     """Role evidence per vendor key, and sub-processing chains."""
     facts: list[RoleFact] = []
@@ -130,18 +147,9 @@ def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
         subs += chain
         for sp in chain:
             facts.append(RoleFact(sp.sub.vendor.key, "sub_processor", sp.span, _entity(sp.sub)))
-        chained = {sp.sub.vendor.key for sp in chain}
-        hits = [h for h in ctx.hits("role", sent.start, sent.end) if h[0] in CUED_ROLES and h[0] != "sub_processor"
-                and not _NEGATED.search(sent.text, max(0, h[1] - 40), h[1])]
-        hits += [("joint_controller", s, e) for _, s, e in ctx.hits("joint_controller_split", sent.start, sent.end)]
         if not chain:
             facts += _named_as_sub_processor(ctx, sent, ms)
-        targets = [m for m in ms if m.vendor.key not in chained]
-        if hits and not targets and (anaphor.search(sent.text) or _role_label(sent)):
-            topic = ctx.topic(sent)  # "Role: processor" in a "Provider: X" block
-            targets = [topic] if topic is not None else []
-        if not hits and targets and not chain:
-            hits = _table_roles(ctx, sent)
+        hits, targets = _cued(ctx, sent, ms, chain, anaphor)
         for role, s, e in hits:
             for m in targets:
                 facts.append(RoleFact(m.vendor.key, role, ctx.sentence_span(sent, f"role.{role}.label", 0.8), _entity(m)))

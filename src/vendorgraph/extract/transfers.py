@@ -141,7 +141,7 @@ def _label_block(ctx: DocContext, sent: Sentence) -> list[Sentence]:
         i -= 1
     if i > 0 and segs[i - 1].kind == "paragraph" and segs[i - 1].heading_path == segs[sent.seg].heading_path:
         i -= 1
-    return [s for s in ctx.sentences if i <= s.seg <= sent.seg]
+    return ctx.sentences_between(segs[i].start, sent.start)
 
 
 def _recipients(ctx: DocContext, sent: Sentence, label: bool) -> tuple[list[str], str]:
@@ -228,7 +228,7 @@ def statements(ctx: DocContext) -> Statements:
         dests, qualified = destinations(body, mechs, ctx.hits("country", sent.value_start if label else sent.start, sent.end))
         if not dests and not mechs:
             continue
-        if dests and not (label or mechs or cue.search(body)):
+        if dests and not (label or mechs or cue.search(body) or rx("transfers", "unnamed_sub_processors", re.I).search(body)):
             continue
         recips, source = _recipients(ctx, sent, label)
         mech_set = {m for m, _, _ in mechs}

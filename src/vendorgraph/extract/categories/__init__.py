@@ -21,11 +21,11 @@ from typing import Iterator, Sequence
 
 from ...model import CategoryFact, Document, Segment, Span
 from ...resources import data_dir
-from .data_context import _data_found, _data_hits
+from .data_context import _data_hits
 from .labels import KINDS, SKOS, Entry, Hit, Label, Matcher, load_labels, matcher
 from .matching import _document_hits, hits_between, scan
 from .patterns import _found, _rule, _rx, _search, rules
-from .recipient_context import _recipient_found, _recipient_hits, _usable
+from .recipient_context import _recipient_hits, _usable
 from .sentences import Sentence, _contexts
 from .tokens import Tokens, de_key, en_key, tokenize
 
@@ -54,12 +54,14 @@ def _facts(doc: Document, found: Iterator[tuple[Sentence, Hit, str, float]]) -> 
 
 def find_data_categories(doc: Document, segments: Sequence[Segment]) -> tuple[CategoryFact, ...]:
     """Data categories the policy says it processes (labels outside glossaries, negations, "contact us")."""
-    return _facts(doc, _data_found(doc.text, tuple(_contexts(doc.text, segments, "data"))))
+    sentences = _contexts(doc.text, segments, "data")
+    return _facts(doc, ((s, h, r, c) for s in sentences for h, r, c in _data_hits(doc.text, s)))
 
 
 def find_recipient_categories(doc: Document, segments: Sequence[Segment]) -> tuple[CategoryFact, ...]:
     """Unnamed recipients that data is passed to (cue words, recipient lists and sections)."""
-    return _facts(doc, _recipient_found(doc.text, tuple(_contexts(doc.text, segments, "recipient"))))
+    sentences = _contexts(doc.text, segments, "recipient")
+    return _facts(doc, ((s, h, r, c) for s in sentences for h, r, c in _recipient_hits(doc.text, s)))
 
 
 def recipient_categories_in(text: str) -> list[tuple[str, int, int]]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Iterator, Sequence
+from typing import Iterator
 
 from .labels import Hit
 from .matching import hits_between
-from .patterns import _fast, _found, _pretests, _rx, rules
+from .patterns import _fast, _found, _rx, rules
 from .sentences import Sentence
 
 _CLAUSE_MARKS = ",;:()"
@@ -42,24 +42,13 @@ def _blocked(text: str, sent: Sentence, hit: Hit) -> bool:
     return False
 
 
-def _data_hits(text: str, sent: Sentence, passed: tuple[bool | None, bool | None] = (None, None)
-               ) -> Iterator[tuple[Hit, str, float]]:
-    """Data-category hits of one sentence that pass the context rules, with rule name and confidence;
-    ``passed``: the literal pre-tests of the excluded-sentence and processing-cue rules, if known."""
+def _data_hits(text: str, sent: Sentence) -> Iterator[tuple[Hit, str, float]]:
+    """Data-category hits of one sentence that pass the context rules, with rule name and confidence."""
     hits = hits_between(text, sent.start, sent.end, "data")
-    if not hits or _found(sent.text, "data", "exclude_sentence", passed=passed[0]):
+    if not hits or _found(sent.text, "data", "exclude_sentence"):
         return
-    processing = _found(sent.text, "data", "hidden_cue", passed=passed[1])
+    processing = _found(sent.text, "data", "hidden_cue")
     for h in hits:
         if h.label.hidden and not processing or _blocked(text, sent, h) or _negated_before(sent, h):
             continue
         yield h, "data.function" if h.label.hidden else "data.label", 0.6 if h.label.hidden else 0.9
-
-
-def _data_found(text: str, sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, Hit, str, float]]:
-    """:func:`_data_hits` of every sentence, the sentence rules pre-tested for all sentences at once."""
-    texts = [s.text for s in sentences]
-    passed = zip(_pretests(texts, "data", "exclude_sentence"), _pretests(texts, "data", "hidden_cue"))
-    for sent, flags in zip(sentences, passed):
-        for h, rule, conf in _data_hits(text, sent, flags):
-            yield sent, h, rule, conf

@@ -7,53 +7,36 @@ from typing import Iterator, Sequence
 
 from .labels import Hit, Label
 from .matching import hits_between
-from .patterns import _found, _pretests, _rx, rules
+from .patterns import _found, _rx, rules
 from .sentences import Sentence
 
 
-_SENTENCE_RULES = ("veto_sentence", "negated", "exception", "cue", "generic_provider")
-_Passed = dict[str, "bool | None"]
-
-
-def _recipient_context(sent: Sentence, passed: _Passed | None = None) -> tuple[bool, bool]:
-    """(vetoed, cued): is the sentence no statement about recipients / does it say data goes somewhere.
-    ``passed``: the literal pre-tests of the sentence rules, by rule name, if known."""
+def _recipient_context(sent: Sentence) -> tuple[bool, bool]:
+    """(vetoed, cued): is the sentence no statement about recipients / does it say data goes somewhere."""
     text = sent.text
-    got = passed or {}
-    if _found(text, "recipient", "veto_sentence", passed=got.get("veto_sentence")):
+    if _found(text, "recipient", "veto_sentence"):
         return True, False
-    if _found(text, "recipient", "negated", passed=got.get("negated")) and not _found(
-            text, "recipient", "exception", passed=got.get("exception")):
+    if _found(text, "recipient", "negated") and not _found(text, "recipient", "exception"):
         return True, False
     heading = any(_found(h, "recipient", "heading_cue") for h in sent.segment.heading_path[-1:])
-    return False, bool(sent.carried or heading or _found(text, "recipient", "cue", passed=got.get("cue")))
+    return False, bool(sent.carried or heading or _found(text, "recipient", "cue"))
 
 
-def _recipient_hits(text: str, sent: Sentence, passed: _Passed | None = None) -> Iterator[tuple[Hit, str, float]]:
+def _recipient_hits(text: str, sent: Sentence) -> Iterator[tuple[Hit, str, float]]:
     """Recipient-category hits of one sentence that pass the context rules."""
     hits = hits_between(text, sent.start, sent.end, "recipient")
     if not hits:
         return
-    vetoed, cued = _recipient_context(sent, passed)
+    vetoed, cued = _recipient_context(sent)
     if vetoed:
         return
-    generic = any(h.label.hidden for h in hits) and _found(
-        sent.text, "recipient", "generic_provider", passed=(passed or {}).get("generic_provider"))
+    generic = any(h.label.hidden for h in hits) and _found(sent.text, "recipient", "generic_provider")
     for h in _usable(hits, text, generic):
         if not (cued or _standalone(h)) or _category_vetoed(sent, h.notation):
             continue
         rule = ("recipient.function" if h.label.hidden else "recipient.label") + ("" if cued else ".standalone")
         conf = (0.6 if h.label.hidden else 0.9) - (0.0 if cued else 0.2)
         yield h, rule, conf
-
-
-def _recipient_found(text: str, sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, Hit, str, float]]:
-    """:func:`_recipient_hits` of every sentence, the sentence rules pre-tested for all sentences at once."""
-    texts = [s.text for s in sentences]
-    tests = {rule: _pretests(texts, "recipient", rule) for rule in _SENTENCE_RULES}
-    for k, sent in enumerate(sentences):
-        for h, rule, conf in _recipient_hits(text, sent, {r: t[k] for r, t in tests.items()}):
-            yield sent, h, rule, conf
 
 
 def _category_vetoed(sent: Sentence, notation: str) -> bool:
