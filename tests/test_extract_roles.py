@@ -129,3 +129,12 @@ def test_group_entity_named_as_a_sub_processor_en():
                 "may process data as a sub-processor.\n")
     assert party(f, "Meetwise").roles == ("processor", "sub_processor")
     assert party(f, "Edgecast").roles == ("processor", "sub_processor")
+
+
+def test_service_used_where_no_role_is_stated_adds_recipient_en_de():
+    en = extract("Analytics\nWe use Google Analytics. Google Ireland Limited processes the data on our behalf.\n\n"
+                 "Maps\nOur contact page embeds Google Maps to show our location.\n")
+    assert party(en, "Google").roles == ("processor", "recipient")
+    de = extract("Analyse\nWir nutzen Google Analytics. Google ist als Auftragsverarbeiter für uns tätig.\n\n"
+                 "Analyse II\nGoogle Analytics misst zudem Konversionen.\n")
+    assert party(de, "Google").roles == ("processor",)

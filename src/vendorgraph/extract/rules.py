@@ -65,6 +65,22 @@ def _stated_roles(ctx: DocContext, roles: list[RoleFact]) -> list[RoleFact]:
             or r.entity and (cued[section(r)] - {"", r.entity})]
 
 
+def _unroled_services(ctx: DocContext, active: list[Mention], roles: list[RoleFact]) -> list[RoleFact]:
+    """``recipient`` for a service of the party used only in sections that state no role for the party
+    ("Google Maps" beside "Google Analytics on our behalf" elsewhere)."""
+    if not any(r.role != "recipient" for r in roles):
+        return []
+    with_role = {s.section for r in roles if (s := ctx.sentence_at(r.span.start)) is not None}
+    sections = {id(m): s.section if (s := ctx.sentence_at(m.start)) is not None else -1 for m in active}
+    roled = {m.vendor.service for m in active if sections[id(m)] in with_role}
+    out = []
+    for m in active:
+        if m.vendor.service and m.vendor.service not in roled and sections[id(m)] not in with_role:
+            out.append(RoleFact(m.vendor.key, "recipient", ctx.span(m.start, m.end, "role.recipient.service", 0.6)))
+            with_role.add(sections[id(m)])
+    return out
+
+
 def _party(ctx: DocContext, key: str, ms: list[tuple[int, Mention]], roles: list[RoleFact],
            ent: dict[int, list[tuple[str, int, int]]]) -> Party | None:
     mentions = [m for _, m in ms]
@@ -78,7 +94,7 @@ def _party(ctx: DocContext, key: str, ms: list[tuple[int, Mention]], roles: list
     services = sorted({m.vendor.service for m in mentions if m.vendor.service}
                       | {m.surface for m in mentions if m.kind == "tool"})
     codes = sorted({code for i, _ in ms for code, _, _ in ent.get(i, [])})
-    roles = _stated_roles(ctx, roles)
+    roles = _stated_roles(ctx, roles) + _unroled_services(ctx, active, roles)
     role_set = sorted({r.role for r in roles}) or ["recipient"]
     first = active[0]
     spans = [ctx.span(first.start, first.end, f"party.{first.kind}", first.confidence)]
