@@ -22,8 +22,9 @@ GOLDEN = Path(__file__).parent / "golden" / "samples.nq"
 def _sample_graph(samples) -> str:
     store = open_store(None)
     ingest(samples, store)
+    # the reference data and its hash mark change with every ontology edit: they are not the samples' graph
     lines = sorted(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n" for q in store.quads()
-                   if getattr(q.graph_name, "value", None) != REFERENCE_GRAPH)
+                   if REFERENCE_GRAPH not in (getattr(q.graph_name, "value", None), q.subject.value))
     return "".join(lines)
 
 
