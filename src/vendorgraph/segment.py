@@ -22,6 +22,7 @@ from .model import Segment
 from .resources import data_dir
 
 _LAST_WORD = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"(?:\w\.)*\w")
 _SENT_END = re.compile(r"[.!?](?:[\"'”“)\]]*)\s+(?=[\"'„“(\[]?[A-ZÄÖÜ0-9])")
 
 
@@ -91,18 +92,43 @@ def _numbered(line: str) -> int:
     return max(1, m.group(1).rstrip(".").count(".") + 1)
 
 
-def _plain_heading(lines: list[str], i: int, prev: int | None, nxt: int | None) -> bool:
+class _Memo:
+    """Per-document memo of the line tests (each line is asked about as itself and as a neighbour)."""
+
+    def __init__(self) -> None:
+        self._label: dict[str, tuple[str, str, int] | None] = {}
+        self._short: dict[str, bool] = {}
+        self._numbered: dict[str, int] = {}
+
+    def label_of(self, text: str) -> tuple[str, str, int] | None:
+        if text not in self._label:
+            self._label[text] = label_of(text)
+        return self._label[text]
+
+    def short(self, line: str) -> bool:
+        if line not in self._short:
+            self._short[line] = _short(line)
+        return self._short[line]
+
+    def numbered(self, line: str) -> int:
+        if line not in self._numbered:
+            self._numbered[line] = _numbered(line)
+        return self._numbered[line]
+
+
+def _plain_heading(lines: list[str], i: int, prev: int | None, nxt: int | None, memo: _Memo) -> bool:
     line = lines[i]
     s = line.strip()
-    if not _short(line) or line[:1].isspace() or not (s[0].isupper() or s[0].isdigit()):
+    if not memo.short(line) or line[:1].isspace() or not (s[0].isupper() or s[0].isdigit()):
         return False
-    if _patterns()["address"].search(s) or label_of(s) or nxt is None:
+    if _patterns()["address"].search(s) or memo.label_of(s) or nxt is None:
         return False
     if s.split()[-1].lower() in structure_rules()["heading_never_ends_with"]:
         return False
-    if prev is not None and _short(lines[prev]) and not _numbered(lines[prev]) and not label_of(lines[prev]):
+    if prev is not None and memo.short(lines[prev]) and not memo.numbered(lines[prev]) \
+            and not memo.label_of(lines[prev]):
         return False
-    return not _short(lines[nxt]) or bool(_numbered(lines[nxt])) or bool(label_of(lines[nxt].strip()))
+    return not memo.short(lines[nxt]) or bool(memo.numbered(lines[nxt])) or bool(memo.label_of(lines[nxt].strip()))
 
 
 def _neighbours(lines: list[str]) -> tuple[list[int | None], list[int | None]]:
@@ -131,18 +157,19 @@ def segment(text: str) -> list[Segment]:
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 1)
     num_depth = 0
+    memo = _Memo()
     for i, line in enumerate(lines):
         if not line.strip():
             continue
         lead = len(line) - len(line.lstrip())
         s, e = starts[i] + lead, starts[i] + len(line.rstrip())
         after_colon = prev[i] is not None and lines[prev[i]].rstrip().endswith(":")
-        depth = 0 if lead else _numbered(line)
+        depth = 0 if lead else memo.numbered(line)
         if depth and after_colon and (depth == 1 or len(line.strip()) > 60):
             depth = 0  # "1. first point" after "the following:" is a list item
         if depth:
             num_depth = depth
-        elif _plain_heading(lines, i, prev[i], nxt[i]):
+        elif _plain_heading(lines, i, prev[i], nxt[i], memo):
             depth = num_depth + 1
         if depth:
             path = [p for p in path if p[0] < depth]
@@ -151,7 +178,7 @@ def segment(text: str) -> list[Segment]:
             continue
         if _patterns()["bullet"].match(line):
             kind = "list_item"
-        elif label_of(line.strip()):
+        elif memo.label_of(line.strip()):
             kind = "label_value"
         else:
             kind = "paragraph"
@@ -165,6 +192,7 @@ def segment(text: str) -> list[Segment]:
     return out
 
 
+@cache
 def _number_abbr() -> re.Pattern[str]:
     """Word endings that abbreviate before a number ("Hauptstr. 5", "Nr. 3")."""
     return re.compile(structure_rules()["number_abbreviation"])
@@ -187,7 +215,7 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     abbr = abbreviations()
     for m in _SENT_END.finditer(text):
         word = _LAST_WORD.search(text, max(start, m.start() - 24), m.start())
-        if word and (word.group(1) in abbr or re.fullmatch(r"(?:\w\.)*\w", word.group(1)) and len(word.group(1)) <= 1):
+        if word and (word.group(1) in abbr or _INITIALS.fullmatch(word.group(1)) and len(word.group(1)) <= 1):
             continue
         if word and text[m.end():m.end() + 1].isdigit() and _number_abbr().search(word.group(1)):
             continue  # "Industriestr. 25": a street, not a sentence end

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import re
+import re._constants as re_constants
+import re._parser as re_parser
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -47,6 +49,42 @@ def _json(path: Path) -> dict:
 def rx(group: str, key: str, flags: int = 0) -> re.Pattern[str]:
     """The compiled regular expression ``key`` of ``ingest/rules/<group>.json``."""
     return re.compile(rules(group)[key], flags)
+
+
+@cache
+def scan_rx(group: str, key: str, flags: int = 0) -> re.Pattern[str]:
+    """:func:`rx` for scanning a whole document: the same matches, but behind a lookahead on the
+    characters a match can start with (when they can be worked out), so that most positions fail fast."""
+    pattern = rules(group)[key]
+    try:
+        firsts = _first_chars(re_parser.parse(pattern, flags))
+    except (re.error, TypeError, ValueError):
+        firsts = None
+    if not firsts:
+        return rx(group, key, flags)
+    return re.compile("(?=[" + "".join(sorted(re.escape(c) for c in firsts)) + "])(?:" + pattern + ")", flags)
+
+
+def _first_chars(parsed) -> set[str] | None:  # noqa: ANN001 (re._parser.SubPattern)
+    """The literal characters every match of a parsed regex starts with (zero-width ``\\b``-style
+    anchors skipped), or None when the regex may start otherwise."""
+    for op, av in parsed:
+        if op is re_constants.AT:
+            continue
+        if op is re_constants.LITERAL:
+            return {chr(av)}
+        if op is re_constants.SUBPATTERN and not av[1] and not av[2] and av[3].getwidth()[0] > 0:
+            return _first_chars(av[3])
+        if op is re_constants.BRANCH:
+            out: set[str] = set()
+            for alt in av[1]:
+                sub = _first_chars(alt) if alt.getwidth()[0] > 0 else None
+                if sub is None:
+                    return None
+                out |= sub
+            return out
+        return None
+    return None
 
 
 def _triples(path: Path) -> dict[str, dict[str, list[tuple[str, str | None]]]]:
@@ -147,10 +185,48 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+@cache
+def _any_label(labels: LabelSet, lower: bool) -> re.Pattern[str]:
+    """A zero-width regex matching wherever any surface form (of the lower-cased or of the
+    case-sensitive patterns) starts: one scan finds every position where a label may start."""
+    alts = [p.pattern for _, p, low in labels.patterns if low == lower]
+    if not alts:
+        return re.compile("(?!)")
+    firsts = [_FIRST_CHARS.match(a) for a in alts]
+    guard = "(?=[" + "".join(f.group(1) for f in firsts) + "])" if all(firsts) else ""
+    return re.compile(guard + "(?=(?:" + "|".join(alts) + "))")
+
+
+#: The leading "(?=[...])" of a compiled label regex: the characters a match can start with.
+_FIRST_CHARS = re.compile(r"\(\?=\[((?:\\.|[^\]\\])*)\]\)")
+
+
+def _finditer_at(p: re.Pattern[str], text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """What ``p.finditer(text)`` finds, given every position where ``p`` can match (``starts``):
+    the leftmost match at or after the end of the previous one (labels are never empty)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for s in starts:
+        if s < pos:
+            continue
+        m = p.match(text, s)
+        if m is not None:
+            out.append((s, m.end()))
+            pos = m.end()
+    return out
+
+
 def find_labels(labels: LabelSet, text: str) -> list[tuple[str, int, int]]:
-    """Every (notation, start, end) match of the surface forms in ``text``, in text order."""
+    """Every (notation, start, end) match of the surface forms in ``text``, in text order.
+
+    Equivalent to running every pattern's ``finditer`` over the text, but the text is scanned once
+    per case (lower-cased, as is) for the positions where some label starts, and each pattern is
+    only tried there."""
     low = _lower(text)
-    hits = [(n, m.start(), m.end()) for n, p, lower in labels.patterns for m in p.finditer(low if lower else text)]
+    starts = {lower: [m.start() for m in _any_label(labels, lower).finditer(low if lower else text)]
+              for lower in (True, False)}
+    hits = [(n, s, e) for n, p, lower in labels.patterns
+            for s, e in _finditer_at(p, low if lower else text, starts[lower])]
     return sorted(hits, key=lambda h: (h[1], h[0]))
 
 

@@ -111,8 +111,7 @@ def resolve_name(name: str) -> Vendor:
 
 @cache
 def _legal_form_re() -> re.Pattern[str]:
-    forms = sorted(rules("parties")["legal_forms"], key=len, reverse=True)
-    alt = "|".join(re.escape(f) for f in forms)
+    alt = trie_regex(rules("parties")["legal_forms"])  # same matches as the longest-first alternation, faster
     tok = rules("parties")["name_token"]
     hy = "|".join(re.escape(f) for f in rules("parties")["hyphen_legal_forms"])  # "Versicherungs-AG"
     return re.compile(rf"(?<![\w])((?:[A-ZÄÖÜ0-9][\w&.'’+\-]*?)(?:[ \-]{tok})*?)(?:\s*,?\s+|-(?=(?:{hy})\b))({alt})(?![\w])(\.?)")

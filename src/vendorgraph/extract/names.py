@@ -23,13 +23,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import rules
+from .lexicon import rules, trie_regex
 
 
 @cache
 def _lower_re() -> re.Pattern[str]:
     r = rules("parties")
-    forms = "|".join(re.escape(f) for f in sorted(r["legal_forms"], key=len, reverse=True))
+    forms = trie_regex(r["legal_forms"])  # same matches as the longest-first alternation, faster
     tok = r["name_token"]
     return re.compile(rf"(?<![\w.\-@/])([a-zäöü][\w.\-]*\w)((?:[ \-]{tok})*?)\s*,?\s+({forms})(?![\w])(\.?)")
 

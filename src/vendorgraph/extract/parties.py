@@ -213,6 +213,15 @@ def _table_row(text: str, pos: int) -> bool:
     return text[start:pos].lstrip().startswith("|")
 
 
+def _local_hosting(ctx: DocContext, heading: str) -> bool:
+    """True for a heading such as "Google Fonts (local hosting)" (cached per document: every mention
+    of a section asks about the same heading)."""
+    found = ctx.heading_cache.get(heading)
+    if found is None:
+        found = ctx.heading_cache[heading] = bool(rx("parties", "local_hosting_heading", re.I).search(heading))
+    return found
+
+
 def passive(ctx: DocContext, m: Mention) -> bool:
     """True when the mention sits in an opt-out, browser-settings or link clause (the part of its
     sentence between semicolons, so "Provider: X; Website: https://..." keeps X)."""
@@ -221,7 +230,7 @@ def passive(ctx: DocContext, m: Mention) -> bool:
         return False
     seg = ctx.segments[sent.seg]
     heading = seg.text if seg.kind == "heading" else (seg.heading_path[-1] if seg.heading_path else "")
-    if heading and rx("parties", "local_hosting_heading", re.I).search(heading):
+    if heading and _local_hosting(ctx, heading):
         return True  # "Google Fonts (local hosting)": nothing leaves the site
     rel = m.start - sent.start
     lo = sent.text.rfind(";", 0, rel) + 1

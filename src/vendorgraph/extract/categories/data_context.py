@@ -42,13 +42,24 @@ def _blocked(text: str, sent: Sentence, hit: Hit) -> bool:
     return False
 
 
+def _hit_vetoed(text: str, sent: Sentence, hit: Hit) -> bool:
+    """A label of the category that the sentence shows to mean something else (a profile picture of
+    a user account on our own service is no social media data)."""
+    return bool(_rx("data", "hit_veto", hit.notation).fullmatch(text, hit.start, hit.end)
+                and _rx("data", "hit_veto_sentence", hit.notation).search(sent.text))
+
+
 def _data_hits(text: str, sent: Sentence) -> Iterator[tuple[Hit, str, float]]:
     """Data-category hits of one sentence that pass the context rules, with rule name and confidence."""
     hits = hits_between(text, sent.start, sent.end, "data")
-    if not hits or _found(sent.text, "data", "exclude_sentence"):
+    if not hits or _found(sent.text, "data", "exclude_sentence") or _found(sent.segment.text, "data", "exclude_segment"):
         return
     processing = _found(sent.text, "data", "hidden_cue")
     for h in hits:
         if h.label.hidden and not processing or _blocked(text, sent, h) or _negated_before(sent, h):
+            continue
+        if h.notation in rules()["data"]["hit_veto"] and _hit_vetoed(text, sent, h):
+            continue
+        if sent.segment.kind == "heading" and _found(sent.text, "data", "heading_only"):
             continue
         yield h, "data.function" if h.label.hidden else "data.label", 0.6 if h.label.hidden else 0.9

@@ -96,6 +96,8 @@ def _document_sentences(text: str, segments: tuple[Segment, ...]) -> dict[str, t
             continue
         if seg.kind != "list_item":
             carry = seg.text.rstrip().endswith(":") and _found(seg.text[-300:], "recipient", "cue")
+        elif _rx("recipient", "numbered_title").match(seg.text) and _found(seg.text, "recipient", "heading_cue"):
+            carry = True  # "3) Who else receives data": a numbered title read as a list item
         kinds = [kind for kind in KINDS if hits_between(text, seg.start, seg.end, kind)]
         if kinds:
             sents = tuple(_sentences(seg, carry and seg.kind == "list_item"))
