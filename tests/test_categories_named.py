@@ -147,3 +147,12 @@ def test_product_interests_are_marketing():
 def test_our_bank_account_is_no_recipient():
     assert recipients("Please transfer the fee to our bank account.") == []
     assert recipients("We pass the amount on to our bank.") == ["payment_providers"]
+
+
+def test_processed_by_platform_operators():
+    assert recipients("When you visit these pages, your data is processed by the platform operators.") == ["social_networks"]
+    assert recipients("Ihre Daten werden von den jeweiligen Plattformbetreibern verarbeitet.") == ["social_networks"]
+
+
+def test_name_in_a_stored_enquiry():
+    assert "identity" in data("Ihre Angaben (Name, Telefonnummer) werden bei uns gespeichert.")

@@ -25,11 +25,31 @@ from typing import Iterable, Mapping
 
 from .errors import RegistryError
 from .resources import data_dir
+from .vocab import SKOS, VG
 
-#: Status notations in order of preference (the data's vg:rank has the same order).
-STATUSES = ("not_required", "covered", "safeguarded", "derogation", "invalid", "missing")
 _FILES = ("reference/adequacy.ttl", "reference/instruments.ttl", "reference/countries.ttl",
           "reference/countries-curated.ttl", "taxonomies/mechanisms.ttl")
+
+
+@cache
+def statuses() -> tuple[str, ...]:
+    """Legal statuses best first, from ``ontology/reference/instruments.ttl`` (skos:notation by vg:rank)."""
+    from pyoxigraph import RdfFormat, parse
+
+    notation, rank = {}, {}
+    path = data_dir("ontology") / "reference" / "instruments.ttl"
+    for t in parse(path=str(path), format=RdfFormat.TURTLE):
+        if t.predicate.value == SKOS.notation:
+            notation[t.subject.value] = t.object.value
+        elif t.predicate.value == VG.rank:
+            rank[t.subject.value] = int(t.object.value)
+    return tuple(notation[s] for s in sorted(rank, key=rank.__getitem__) if s in notation)
+
+
+def status_rank(status: str) -> int:
+    """Position of ``status`` in :func:`statuses` (lower is better); unknown statuses rank last."""
+    order = statuses()
+    return order.index(status) if status in order else len(order)
 
 
 def _date(value: str | date | None) -> date | None:
@@ -201,7 +221,7 @@ class TransferLaw:
         if "adequacy" in stated and not any(c.status == "covered" for c in candidates):
             notes.append(f"adequacy stated but no decision covers this transfer to {code} on {d}")
         if candidates:
-            best = min(candidates, key=lambda s: STATUSES.index(s.status))
+            best = min(candidates, key=lambda s: status_rank(s.status))
             return LegalStatus(best.status, code, d, best.instrument, best.reference, best.reason, tuple(notes))
         if any("invalid since" in n for n in notes):
             return LegalStatus("invalid", code, d, reason="relies only on an invalidated instrument", notes=tuple(notes))

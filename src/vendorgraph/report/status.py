@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..legal import status_rank, statuses
 from ..queries import run
 from ..store import Store
 from .collect import Flow, Snapshot
 
-ORDER = ("not_required", "covered", "safeguarded", "derogation", "uncertified", "invalid", "missing")
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class StatusResolver:
         if self.law is not None:
             got = self.law.status(flow.code, flow.mechanisms, self.as_of,
                                   dpf_certified=True if flow.target in self.certified else None)
-            if got.status in ORDER:
+            if got.status in statuses():
                 value = got.status
                 if value == "missing" and "adequacy" in flow.mechanisms and flow.target not in self.certified \
                         and any(i.requires_certification for i in self.law.adequacy(flow.code, self.as_of)):
@@ -71,7 +71,7 @@ class StatusResolver:
         best = Status("missing", "no transfer mechanism stated")
         for m in flow.mechanisms:
             st = self._mechanism(flow, m)
-            if ORDER.index(st.value) < ORDER.index(best.value):
+            if status_rank(st.value) < status_rank(best.value):
                 best = st
         return best
 

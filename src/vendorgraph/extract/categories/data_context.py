@@ -54,7 +54,8 @@ def _data_hits(text: str, sent: Sentence) -> Iterator[tuple[Hit, str, float]]:
     hits = hits_between(text, sent.start, sent.end, "data")
     if not hits or _found(sent.text, "data", "exclude_sentence") or _found(sent.segment.text, "data", "exclude_segment"):
         return
-    processing = _found(sent.text, "data", "hidden_cue")
+    processing = _found(sent.text, "data", "hidden_cue") or any(
+        _found(h, "data", "hidden_cue") for h in sent.segment.heading_path[-1:])  # "What we collect"
     for h in hits:
         if h.label.hidden and not processing or _blocked(text, sent, h) or _negated_before(sent, h):
             continue

@@ -30,7 +30,8 @@ def _recipient_hits(text: str, sent: Sentence) -> Iterator[tuple[Hit, str, float
     vetoed, cued = _recipient_context(sent)
     if vetoed:
         return
-    generic = any(h.label.hidden for h in hits) and _found(sent.text, "recipient", "generic_provider")
+    # a function word names a recipient beside a provider noun, or as an item of a recipient list
+    generic = any(h.label.hidden for h in hits) and (sent.carried or _found(sent.text, "recipient", "generic_provider"))
     for h in _usable(hits, text, generic):
         if not (cued or _standalone(h)) or _category_vetoed(sent, h.notation) or _specific(text, h):
             continue
