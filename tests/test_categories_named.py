@@ -156,3 +156,19 @@ def test_processed_by_platform_operators():
 
 def test_name_in_a_stored_enquiry():
     assert "identity" in data("Ihre Angaben (Name, Telefonnummer) werden bei uns gespeichert.")
+
+
+def test_hidden_labels_under_a_heading_about_collection():
+    assert "identity" in data("What we collect\n\n- Account: name and login\n")
+    assert data("Ihre Rechte\n\nEin Bevollmächtigter kann in Ihrem Namen einen Antrag stellen, den wir speichern.") == []
+    assert data("Sie können eine Liste der Namen und Adressen von Dritten anfordern, die wir erfasst haben.") == []
+
+
+def test_function_word_as_item_of_a_recipient_list():
+    assert recipients("Recipients may be:\n- customer support and communication tools,\n") == ["customer_support"]
+    assert recipients("Recipients:\n- health insurers for billing purposes\n") == ["other"]
+
+
+def test_requested_url_and_invoices():
+    assert "usage" in data("Our server logs the URL requested and the time of access.")
+    assert "payment" in data("We process your address, treatment notes and invoices.")

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from ..model import Document, Segment, Span
 from ..segment import label_of, sentences
-from .lexicon import countries, find_labels, mechanism_patterns, role_patterns, rx, scan_rx
+from .lexicon import countries, find_labels, mechanism_patterns, role_patterns, rx
 from .mentions import Mention, find_mentions
 
 
@@ -27,7 +27,7 @@ def _scan(kind: str, text: str) -> list[tuple[str, int, int]]:
         return find_labels(mechanism_patterns(), text)
     if kind == "country":
         return sorted(countries().find(text), key=lambda h: h[1])
-    return [(kind, m.start(), m.end()) for m in scan_rx("transfers", kind, re.I).finditer(text)]
+    return [(kind, m.start(), m.end()) for m in rx("transfers", kind, re.I).finditer(text)]
 
 #: How far back (characters) a topic vendor may be named.
 TOPIC_REACH = 3000

@@ -47,22 +47,18 @@ def _json(path: Path) -> dict:
 
 @cache
 def rx(group: str, key: str, flags: int = 0) -> re.Pattern[str]:
-    """The compiled regular expression ``key`` of ``ingest/rules/<group>.json``."""
-    return re.compile(rules(group)[key], flags)
+    """The compiled regular expression ``key`` of ``ingest/rules/<group>.json``.
 
-
-@cache
-def scan_rx(group: str, key: str, flags: int = 0) -> re.Pattern[str]:
-    """:func:`rx` for scanning a whole document: the same matches, but behind a lookahead on the
-    characters a match can start with (when they can be worked out), so that most positions fail fast."""
+    When every match must start with one of a few known characters, the regex is put behind a
+    lookahead on them: the same matches, but most positions of a search fail fast."""
     pattern = rules(group)[key]
     try:
         firsts = _first_chars(re_parser.parse(pattern, flags))
-    except (re.error, TypeError, ValueError):
-        firsts = None
-    if not firsts:
-        return rx(group, key, flags)
-    return re.compile("(?=[" + "".join(sorted(re.escape(c) for c in firsts)) + "])(?:" + pattern + ")", flags)
+        if firsts:
+            return re.compile("(?=[" + "".join(sorted(re.escape(c) for c in firsts)) + "])(?:" + pattern + ")", flags)
+    except (re.error, TypeError, ValueError, AttributeError):
+        pass
+    return re.compile(pattern, flags)
 
 
 def _first_chars(parsed) -> set[str] | None:  # noqa: ANN001 (re._parser.SubPattern)
