@@ -200,18 +200,10 @@ def extract_all(paths: Sequence[Path], extractor: str = "rules", jobs: int = 1) 
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def meta_changes(store: Store, doc_iri: str, version_iri: str, current: str | None = None) -> tuple[list, list]:
-    """(remove, add) quads of the meta graph that make ``version_iri`` the current version of ``doc_iri``.
-
-    ``current`` overrides the stored current version (a version written earlier in the same batch).
-    """
-    from . import versions
-
-    return versions.meta_changes(store, doc_iri, version_iri, current)
-
-
 def write_versions(store: Store, items: Sequence[Extracted]) -> None:
     """Write several documents' version graphs and make each current: one transaction where the store can."""
+    from .versions import meta_changes
+
     remove: list = []
     add: list = []
     per_item = []

@@ -120,8 +120,7 @@ def ensure_reference(store: Store) -> bool:
            for r in have.rows if r[0]]
     bulk = getattr(store, "bulk_replace_graph", None)
     if bulk is not None:  # fast path; the hash mark is written last, so a crash means a reload next time
-        bulk(REFERENCE_GRAPH, quads)
-        store.replace_graph(META_GRAPH + "#reference-hash", [], meta_remove=old, meta_add=[mark])
+        bulk(REFERENCE_GRAPH, quads, meta_remove=old, meta_add=[mark])
     else:
         store.replace_graph(REFERENCE_GRAPH, quads, meta_remove=old, meta_add=[mark])
     return True

@@ -77,8 +77,9 @@ class OxigraphStore:
         """
         from pyoxigraph import NamedNode, RdfFormat
 
-        fresh = [(g, nt) for g, nt in graphs if nt and not self._s.contains_named_graph(NamedNode(g))]
-        known = [(g, nt) for g, nt in graphs if (g, nt) not in fresh]
+        is_new = {g: bool(nt) and not self._s.contains_named_graph(NamedNode(g)) for g, nt in graphs}
+        fresh = [(g, nt) for g, nt in graphs if is_new[g]]
+        known = [(g, nt) for g, nt in graphs if not is_new[g]]
         try:
             if fresh:
                 data = "".join(_with_graph(nt, str(NamedNode(g))) for g, nt in fresh)
@@ -108,8 +109,13 @@ class OxigraphStore:
             self._s.remove_graph(NamedNode(g))
         return len(orphans)
 
-    def bulk_replace_graph(self, graph: str, quads: Sequence[Any]) -> None:
-        """Drop ``graph`` and load ``quads`` fast, not as one transaction (used for reference data)."""
+    def bulk_replace_graph(self, graph: str, quads: Sequence[Any], meta_remove: Sequence[Any] = (),
+                           meta_add: Sequence[Any] = ()) -> None:
+        """Drop ``graph`` and load ``quads`` fast (not one transaction), then update the meta graph.
+
+        Used for reference data: the meta update (its hash mark) comes last, so a crash in between
+        only means the reference graph is loaded again next time.
+        """
         from pyoxigraph import NamedNode
 
         try:
@@ -117,6 +123,13 @@ class OxigraphStore:
         except (OSError, RuntimeError):
             pass
         self._s.extend(quads)
+        parts = []
+        if meta_remove:
+            parts.append("DELETE DATA {\n" + _nt(meta_remove) + "\n}")
+        if meta_add:
+            parts.append("INSERT DATA {\n" + _nt(meta_add) + "\n}")
+        if parts:
+            self._s.update(" ;\n".join(parts))
 
     def _run(self, sparql: str, bindings: dict[str, Any] | None) -> Any:
         try:
