@@ -137,14 +137,17 @@ def build_quads(facts: Facts, doc: DocumentInfo, extractor: str | None = None, *
     """All quads for one policy version, in its own named graph (the version IRI).
 
     With ``infer`` (the default), flows the vendor registry implies but the text does not state
-    (e.g. a US parent company) are added, marked ``vg:provenance vg:Inferred``.
+    (e.g. a US parent company) are added, marked ``vg:provenance vg:Inferred``. Every transfer
+    path is added pre-joined (:mod:`vendorgraph.transfer_paths`).
     """
+    from .transfer_paths import path_quads
+
     quads = _stated_quads(facts, doc, extractor)
     if infer:
         from .resolve.infer import inferred_quads
 
-        quads = sorted(set(quads) | set(inferred_quads(facts, doc)), key=str)
-    return quads
+        quads = list(set(quads) | set(inferred_quads(facts, doc)))
+    return sorted(set(quads) | set(path_quads(quads, doc.version_iri)), key=str)
 
 
 def _stated_quads(facts: Facts, doc: DocumentInfo, extractor: str | None = None) -> list[Quad]:

@@ -28,12 +28,13 @@ from .resources import data_dir
 from .vocab import SKOS, VG
 
 _FILES = ("reference/adequacy.ttl", "reference/instruments.ttl", "reference/countries.ttl",
-          "reference/countries-curated.ttl", "taxonomies/mechanisms.ttl")
+          "reference/countries-curated.ttl", "taxonomies/mechanisms.ttl",
+          "taxonomies/recipient-categories.ttl")
 
 
 @cache
-def statuses() -> tuple[str, ...]:
-    """Legal statuses best first, from ``ontology/reference/instruments.ttl`` (skos:notation by vg:rank)."""
+def _status_concepts() -> tuple[tuple[str, str], ...]:
+    """(notation, concept IRI) of the legal statuses best first, from ``ontology/reference/instruments.ttl``."""
     from pyoxigraph import RdfFormat, parse
 
     notation, rank = {}, {}
@@ -43,13 +44,97 @@ def statuses() -> tuple[str, ...]:
             notation[t.subject.value] = t.object.value
         elif t.predicate.value == VG.rank:
             rank[t.subject.value] = int(t.object.value)
-    return tuple(notation[s] for s in sorted(rank, key=rank.__getitem__) if s in notation)
+    return tuple((notation[s], s) for s in sorted(rank, key=rank.__getitem__) if s in notation)
+
+
+def statuses() -> tuple[str, ...]:
+    """Legal statuses best first (skos:notation ordered by vg:rank)."""
+    return tuple(n for n, _ in _status_concepts())
+
+
+def status_iri(status: str) -> str:
+    """The concept IRI of a status notation (``covered`` -> ``.../law/status-covered``)."""
+    return dict(_status_concepts())[status]
 
 
 def status_rank(status: str) -> int:
     """Position of ``status`` in :func:`statuses` (lower is better); unknown statuses rank last."""
     order = statuses()
     return order.index(status) if status in order else len(order)
+
+
+@cache
+def _reference_store() -> object:
+    """An in-memory store of the transfer-law files of ``ontology/`` (once per process)."""
+    from pyoxigraph import RdfFormat, Store
+
+    store = Store()
+    root = data_dir("ontology")
+    for rel in _FILES:
+        path = root / rel
+        if path.is_file():
+            store.load(path=str(path), format=RdfFormat.TURTLE)
+    return store
+
+
+def _reference_rows(name: str) -> list[dict[str, str | None]]:
+    """Rows of ``queries/<name>`` over :func:`_reference_store`."""
+    text = (data_dir("queries") / name).read_text(encoding="utf-8")
+    sols = _reference_store().query(text)  # type: ignore[attr-defined]
+    names = [v.value for v in sols.variables]
+    return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in sols]
+
+
+@dataclass(frozen=True)
+class HopLaw:
+    """The date-free status of one hop, as the transfer paths are written at ingest.
+
+    Each stated mechanism gives a status from its DPV concept (Art. 45 covered, or ``uncertified``
+    when the destination's decision needs certification and the recipient has none on record;
+    Art. 46 safeguarded; Art. 49 derogation; an invalidated mechanism invalid; none missing);
+    the best wins. Data: ``queries/internal/hop_law.rq`` over the reference files.
+
+    >>> law = HopLaw.default()
+    >>> law.status("https://w3id.org/dpv/loc#US", ["adequacy"], certified=False)
+    'uncertified'
+    >>> law.status("https://w3id.org/dpv/loc#US", ["adequacy", "scc"], certified=False)
+    'safeguarded'
+    >>> law.status("https://w3id.org/dpv/loc#US", ["privacy_shield"], certified=True)
+    'invalid'
+    """
+
+    concepts: Mapping[str, tuple[str, ...]]  # mechanism notation -> DPV concept IRIs
+    invalidated: frozenset[str]  # mechanism notations invalidated
+    certification: frozenset[str]  # country IRIs whose adequacy covers only certified recipients
+
+    @classmethod
+    @cache
+    def default(cls) -> "HopLaw":
+        concepts: dict[str, set[str]] = {}
+        invalid, cert = set(), set()
+        for r in _reference_rows("internal/hop_law.rq"):
+            if r["mechanism"]:
+                concepts.setdefault(r["mechanism"], set()).update([r["law"]] if r["law"] else [])
+                if r["invalidatedOn"]:
+                    invalid.add(r["mechanism"])
+            if r["certificationCountry"]:
+                cert.add(r["certificationCountry"])
+        return cls({m: tuple(sorted(c)) for m, c in concepts.items()}, frozenset(invalid), frozenset(cert))
+
+    def mechanism_status(self, country: str, mechanism: str, certified: bool) -> str:
+        if mechanism in self.invalidated:
+            return "invalid"
+        law = " ".join(self.concepts.get(mechanism, ()))
+        if "#A45" in law:
+            return "uncertified" if country in self.certification and not certified else "covered"
+        if "#A46" in law or "#SCC" in law:
+            return "safeguarded"
+        return "derogation" if "#A49" in law else "missing"
+
+    def status(self, country: str, mechanisms: Iterable[str], certified: bool) -> str:
+        """Best status over ``mechanisms`` for a hop into ``country`` (a country IRI)."""
+        found = [self.mechanism_status(country, m, certified) for m in mechanisms] or ["missing"]
+        return min(found, key=status_rank)
 
 
 def _date(value: str | date | None) -> date | None:
@@ -123,22 +208,7 @@ class TransferLaw:
     @cache
     def default(cls) -> "TransferLaw":
         """From the ontology files (loaded once per process)."""
-        from pyoxigraph import RdfFormat, Store
-
-        store = Store()
-        root = data_dir("ontology")
-        for rel in _FILES:
-            path = root / rel
-            if path.is_file():
-                store.load(path=str(path), format=RdfFormat.TURTLE)
-
-        def rows(name: str) -> list[dict[str, str | None]]:
-            text = (data_dir("queries") / name).read_text(encoding="utf-8")
-            sols = store.query(text)
-            names = [v.value for v in sols.variables]
-            return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in sols]
-
-        return cls.from_rows(rows("legal_instruments.rq"), rows("legal_memberships.rq"))
+        return cls.from_rows(_reference_rows("legal_instruments.rq"), _reference_rows("legal_memberships.rq"))
 
     @classmethod
     def from_store(cls, store: object) -> "TransferLaw":
@@ -236,3 +306,9 @@ def transfer_status(country: str, mechanisms: Iterable[str] = (), on: str | date
                     dpf_certified: bool | None = None) -> LegalStatus:
     """:meth:`TransferLaw.status` with the default transfer law."""
     return TransferLaw.default().status(country, mechanisms, on, dpf_certified)
+
+
+@cache
+def recipient_labels() -> dict[str, str]:
+    """English label of each recipient-category concept IRI (what a path shows as its recipient)."""
+    return {r["concept"] or "": r["label"] or "" for r in _reference_rows("internal/recipient_labels.rq")}
