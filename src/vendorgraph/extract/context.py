@@ -15,8 +15,12 @@ from typing import Sequence
 
 from ..model import Document, Segment, Span
 from ..segment import label_of, sentences
-from .lexicon import countries, find_labels, mechanism_patterns, role_patterns, rx
+from .lexicon import countries, find_labels, finditer_shared, mechanism_patterns, role_patterns, rx
 from .mentions import Mention, find_mentions
+
+
+#: The rules of ``ingest/rules/transfers.json`` that every document is scanned for (in one pass).
+TRANSFER_SCANS = ("third_countries", "sub_processor", "as_sub_processor", "joint_controller_split")
 
 
 def _scan(kind: str, text: str) -> list[tuple[str, int, int]]:
@@ -27,7 +31,8 @@ def _scan(kind: str, text: str) -> list[tuple[str, int, int]]:
         return find_labels(mechanism_patterns(), text)
     if kind == "country":
         return sorted(countries().find(text), key=lambda h: h[1])
-    return [(kind, m.start(), m.end()) for m in rx("transfers", kind, re.I).finditer(text)]
+    family = tuple(rx("transfers", k, re.I) for k in TRANSFER_SCANS)
+    return [(kind, m.start(), m.end()) for m in finditer_shared(rx("transfers", kind, re.I), text, family)]
 
 #: How far back (characters) a topic vendor may be named.
 TOPIC_REACH = 3000

@@ -17,8 +17,10 @@ import re
 import re._constants as re_constants
 import re._parser as re_parser
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import chain
 from pathlib import Path
+from typing import Iterable
 
 from ..errors import VocabularyError
 from ..resources import data_dir
@@ -83,6 +85,112 @@ def _first_chars(parsed) -> set[str] | None:  # noqa: ANN001 (re._parser.SubPatt
     return None
 
 
+#: An optional first-character guard, then a lookbehind on one character class: ``(?<![...])``.
+_LEAD_LOOKBEHIND = re.compile(r"(?:\(\?=\[(?:\\.|[^\]\\])*\]\))?\(\?<!\[((?:\\.|[^\]\\])+)\]\)")
+
+
+def _word_led(parsed, bounded: bool = False) -> bool:  # noqa: ANN001 (re._parser.SubPattern)
+    """True when every match of a parsed regex starts at a word boundary with a word character, that
+    is at the start of the text or right after a non-word character (lookaheads skipped)."""
+    for op, av in parsed:
+        if op is re_constants.AT and av is re_constants.AT_BOUNDARY:
+            bounded = True
+        elif op is re_constants.ASSERT and av[0] == 1:
+            continue
+        elif op is re_constants.LITERAL:
+            return bounded and (chr(av).isalnum() or chr(av) == "_")
+        elif op is re_constants.BRANCH:
+            return all(_word_led(alt, bounded) for alt in av[1])
+        elif op is re_constants.SUBPATTERN and not av[1] and not av[2]:
+            return _word_led(av[3], bounded)
+        else:
+            return False
+    return False
+
+
+def _opens_with_lookbehind(parsed) -> bool:  # noqa: ANN001 (re._parser.SubPattern)
+    """True when a parsed regex (no top-level alternation) opens with a negative lookbehind, after
+    at most one lookahead."""
+    ops = [(op, av[0]) for op, av in parsed.data[:2] if op in (re_constants.ASSERT, re_constants.ASSERT_NOT)]
+    return ops[:1] == [(re_constants.ASSERT_NOT, -1)] or ops == [(re_constants.ASSERT, 1), (re_constants.ASSERT_NOT, -1)]
+
+
+@cache
+def _gap_scanner(p: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A regex matching one character right after which ``p`` matches, when every match of ``p``
+    follows such a character (or starts the text): ``p`` opens with ``(?<![...])``, or with a word
+    boundary before a word character. None otherwise."""
+    parsed = re_parser.parse(p.pattern, p.flags)
+    lead = _LEAD_LOOKBEHIND.match(p.pattern)
+    if lead and not lead.group(1).startswith("^") and _opens_with_lookbehind(parsed):
+        gap = f"[^{lead.group(1)}]"
+    elif not p.flags & (re.ASCII | re.LOCALE) and _word_led(parsed):
+        gap = r"\W"
+    else:
+        return None
+    try:
+        return re.compile(f"{gap}(?=(?:{p.pattern}))", p.flags)
+    except re.error:
+        return None
+
+
+def finditer(p: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(p.finditer(text))``, faster for a regex whose matches follow a known kind of character
+    (see :func:`_gap_scanner`): the text is scanned from such character to such character, and ``p``
+    is only run where it matches."""
+    scanner = _gap_scanner(p)
+    if scanner is None:
+        return list(p.finditer(text))
+    return _finditer_from(p, text, (m.end() for m in scanner.finditer(text)))
+
+
+def finditer_shared(p: re.Pattern[str], text: str, family: tuple[re.Pattern[str], ...]) -> list[re.Match[str]]:
+    """``list(p.finditer(text))`` for ``p`` of a ``family`` of regexes that only match at word starts
+    (or else as :func:`finditer`): one scan of the text finds where any of them matches, for all of
+    them (kept for the last texts)."""
+    if p not in family or _family_scanner(family) is None:
+        return finditer(p, text)
+    return _finditer_from(p, text, _family_starts(family, text))
+
+
+@cache
+def _family_scanner(family: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """A non-word character before a match of any regex of ``family`` (None: some regex may match
+    elsewhere, or has flags other than IGNORECASE)."""
+    if any(p.flags & ~(re.I | re.U) or not _after_non_word(p) for p in family):
+        return None
+    alts = "|".join(f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in family)
+    return re.compile(rf"\W(?=(?:{alts}))")
+
+
+def _after_non_word(p: re.Pattern[str]) -> bool:
+    """True when every match of ``p`` starts the text or follows a non-word character: ``p`` opens
+    with a word boundary before a word character, or with ``(?<![...])`` of a class holding ``\\w``."""
+    parsed = re_parser.parse(p.pattern, p.flags)
+    lead = _LEAD_LOOKBEHIND.match(p.pattern)
+    if lead and not lead.group(1).startswith("^") and r"\w" in lead.group(1) and _opens_with_lookbehind(parsed):
+        return True
+    return not p.flags & (re.ASCII | re.LOCALE) and _word_led(parsed)
+
+
+@lru_cache(maxsize=2)
+def _family_starts(family: tuple[re.Pattern[str], ...], text: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in _family_scanner(family).finditer(text))
+
+
+def _finditer_from(p: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """``list(p.finditer(text))``, given the positions after 0 where ``p`` may match, in order."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    for s in chain((0,), starts):
+        if s >= pos and (m := p.match(text, s)) is not None:
+            if m.end() == s:  # an empty match: finditer's own rules apply
+                return list(p.finditer(text))
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def _triples(path: Path) -> dict[str, dict[str, list[tuple[str, str | None]]]]:
     """subject -> predicate -> [(value, language)] of one Turtle file."""
     from pyoxigraph import Literal, RdfFormat, parse
@@ -136,18 +244,41 @@ def _atom_trie(seqs: list[list[str]]) -> str:
 @dataclass(frozen=True)
 class LabelSet:
     """The surface forms of one concept scheme: per concept, a regex of its lower-case forms (run on
-    the lower-cased text: much faster than re.IGNORECASE) and one of its case-sensitive acronyms."""
+    the lower-cased text: much faster than re.IGNORECASE) and one of its case-sensitive acronyms;
+    ``starts`` finds, for the lower-cased text and the text as is, where some form may start."""
 
     patterns: tuple[tuple[str, re.Pattern[str], bool], ...]  # (notation, regex, runs on lower-cased text)
+    starts: tuple[re.Pattern[str], re.Pattern[str]] = (re.compile("(?!)"), re.compile("(?!)"))
 
     def notations(self) -> list[str]:
         return sorted({n for n, _, _ in self.patterns})
+
+
+def _start_scanner(body: str, firsts: str, word_led: bool) -> re.Pattern[str]:
+    """A regex whose matches end where ``body`` (starting with one of ``firsts``) may match, position 0
+    aside: one character before a lookahead on ``body``, a non-word one when ``body`` only matches at
+    a word start (so the scan jumps from gap to gap)."""
+    before = r"\W" if word_led else r"[\s\S]"
+    return re.compile(f"{before}(?=[{firsts}])(?={body})")
+
+
+def _scanner_of(forms: list[str], lower: bool) -> re.Pattern[str]:
+    """The start scanner of several lower-cased forms or case-sensitive acronyms, one trie for all."""
+    if not forms:
+        return re.compile("(?!)")
+    firsts = "".join(sorted({re.escape(f[0]) for f in forms}))
+    word_led = all(f[:1].isalnum() for f in forms)  # so every form regex starts with \b
+    if lower:
+        return _start_scanner(_atom_trie([_label_atoms(f) for f in forms]), firsts, word_led)
+    return _start_scanner(r"\b(?:" + "|".join(map(re.escape, forms)) + r")s?\b", firsts, word_led)
 
 
 @cache
 def _concept_patterns(filename: str, skip: tuple[str, ...] = ()) -> LabelSet:
     path = data_dir("ontology") / "taxonomies" / filename
     out: list[tuple[str, re.Pattern[str], bool]] = []
+    all_lows: list[str] = []
+    all_acronyms: list[str] = []
     for po in _triples(path).values():
         notation = po.get(SKOS.notation)
         if not notation or notation[0][0] in skip:
@@ -160,7 +291,10 @@ def _concept_patterns(filename: str, skip: tuple[str, ...] = ()) -> LabelSet:
             out.append((notation[0][0], re.compile(f"(?=[{first}])(?:{_atom_trie([_label_atoms(x) for x in lows])})"), True))
         if acronyms:
             out.append((notation[0][0], re.compile(r"\b(?:" + "|".join(map(re.escape, acronyms)) + r")s?\b"), False))
-    return LabelSet(tuple(sorted(out, key=lambda p: (p[0], p[1].pattern))))
+        all_lows += lows
+        all_acronyms += acronyms
+    starts = (_scanner_of(sorted(set(all_lows)), True), _scanner_of(sorted(set(all_acronyms)), False))
+    return LabelSet(tuple(sorted(out, key=lambda p: (p[0], p[1].pattern))), starts)
 
 
 def role_patterns() -> LabelSet:
@@ -179,22 +313,6 @@ def _lower(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-@cache
-def _any_label(labels: LabelSet, lower: bool) -> re.Pattern[str]:
-    """A zero-width regex matching wherever any surface form (of the lower-cased or of the
-    case-sensitive patterns) starts: one scan finds every position where a label may start."""
-    alts = [p.pattern for _, p, low in labels.patterns if low == lower]
-    if not alts:
-        return re.compile("(?!)")
-    firsts = [_FIRST_CHARS.match(a) for a in alts]
-    guard = "(?=[" + "".join(f.group(1) for f in firsts) + "])" if all(firsts) else ""
-    return re.compile(guard + "(?=(?:" + "|".join(alts) + "))")
-
-
-#: The leading "(?=[...])" of a compiled label regex: the characters a match can start with.
-_FIRST_CHARS = re.compile(r"\(\?=\[((?:\\.|[^\]\\])*)\]\)")
 
 
 def _finditer_at(p: re.Pattern[str], text: str, starts: list[int]) -> list[tuple[int, int]]:
@@ -216,11 +334,11 @@ def find_labels(labels: LabelSet, text: str) -> list[tuple[str, int, int]]:
     """Every (notation, start, end) match of the surface forms in ``text``, in text order.
 
     Equivalent to running every pattern's ``finditer`` over the text, but the text is scanned once
-    per case (lower-cased, as is) for the positions where some label starts, and each pattern is
-    only tried there."""
+    per case (lower-cased, as is) for the positions where some label may start (position 0 and the
+    ends of the matches of :attr:`LabelSet.starts`), and each pattern is only tried there."""
     low = _lower(text)
-    starts = {lower: [m.start() for m in _any_label(labels, lower).finditer(low if lower else text)]
-              for lower in (True, False)}
+    starts = {lower: [0] + [m.end() for m in scanner.finditer(low if lower else text)]
+              for lower, scanner in zip((True, False), labels.starts)}
     hits = [(n, s, e) for n, p, lower in labels.patterns
             for s, e in _finditer_at(p, low if lower else text, starts[lower])]
     return sorted(hits, key=lambda h: (h[1], h[0]))

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..segment import abbreviations
-from .lexicon import lexicon, rules, rx, trie_regex
-from .names import addressed_institutions, lower_case_entities, prefixed_entities
+from .lexicon import finditer_shared, lexicon, rules, rx, trie_regex
+from .names import addressed_institutions, lower_case_entities, near_legal_forms, prefixed_entities
 
 _TOKEN = re.compile(r"[\w][\w&'+\-]*(?:\.(?:com|io|me|net|de|co|to)\b)?\.?")
 
@@ -117,6 +117,12 @@ def _legal_form_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])((?:[A-ZÄÖÜ0-9][\w&.'’+\-]*?)(?:[ \-]{tok})*?)(?:\s*,?\s+|-(?=(?:{hy})\b))({alt})(?![\w])(\.?)")
 
 
+@cache
+def _legal_form_first_re() -> re.Pattern[str]:
+    """Where :func:`_legal_form_re` may match."""
+    return re.compile(r"(?<![\w])[A-ZÄÖÜ0-9]")
+
+
 @lru_cache(maxsize=4096)
 def strip_legal_form(name: str) -> str:
     """``name`` without its trailing legal form ("Fathom Video Inc." -> "Fathom Video")."""
@@ -166,7 +172,7 @@ def _sentence_start(name: str) -> int:
 def entity_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of names written with a legal form."""
     out = []
-    for m in _legal_form_re().finditer(text):
+    for m in near_legal_forms(_legal_form_re(), _legal_form_first_re(), text):
         head = _sentence_start(m.group(1))
         name, s = _trim(m.group(1)[head:], m.start(1) + head)
         head = name.split(" ")[0]
@@ -185,12 +191,18 @@ def _first_re() -> re.Pattern[str]:
     return re.compile(rf"(?=[{initials}])(?<![\w&'+\-.])(?:{trie_regex(firsts)})(?![\w&'+\-])")
 
 
+@cache
+def _scans() -> tuple[re.Pattern[str], ...]:
+    """The regexes every text is scanned for at word starts (in one pass, see :func:`finditer_shared`)."""
+    return _first_re(), rx("parties", "service_cue")
+
+
 def _gazetteer_hits(text: str) -> list[tuple[int, int, str]]:
     """Longest registry/lexicon surface forms in ``text``, left to right, not inside URLs."""
     g, firsts = gazetteer(), _first_tokens()
     out: list[tuple[int, int, str]] = []
     pos = 0
-    for cand in _first_re().finditer(text):
+    for cand in finditer_shared(_first_re(), text, _scans()):
         m = _TOKEN.match(text, cand.start())
         if m is None or m.start() < pos:
             continue
@@ -230,7 +242,7 @@ def find_mentions(text: str) -> list[Mention]:
         found.append(Mention(s, e, name, "entity", resolve_name(name), 0.9))
     for s, e, key in _gazetteer_hits(text):
         found.append(Mention(s, e, text[s:e], "brand", resolve_name(key), 0.85))
-    for m in rx("parties", "service_cue").finditer(text):
+    for m in finditer_shared(rx("parties", "service_cue"), text, _scans()):
         if not _in_url(text, m.start(1)):
             found.append(Mention(m.start(1), m.end(1), m.group(1), "tool", resolve_name(m.group(1)), 0.6))
     for m in rx("parties", "quoted_service").finditer(text):
@@ -310,12 +322,20 @@ def _alias_mentions(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-def group_names(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of "<Name> Group"/"<Name>-Gruppe" mentions (controller candidates)."""
+@cache
+def _group_re() -> re.Pattern[str]:
+    """"<Name> Group" or "<Name>-Gruppe" (the words of ``group_words``)."""
     words = "|".join(re.escape(w) for w in rules("parties")["group_words"])
-    pat = re.compile(rf"\b((?:[A-ZÄÖÜ][\w&\-]*\s){{1,3}}(?:{words}))\b|\b([A-ZÄÖÜ][\w&]*-(?:{words}))\b")
+    return re.compile(rf"\b((?:[A-ZÄÖÜ][\w&\-]*\s){{1,3}}(?:{words}))\b|\b([A-ZÄÖÜ][\w&]*-(?:{words}))\b")
+
+
+def group_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end) and name of "<Name> Group"/"<Name>-Gruppe" mentions (controller candidates); the
+    text is only scanned when a group word occurs in it."""
+    if not any(w in text for w in rules("parties")["group_words"]):
+        return []
     out = []
-    for m in pat.finditer(text):
+    for m in _group_re().finditer(text):
         name, s = _trim(m.group(0), m.start())
         if name.split(" ")[0] not in rules("parties")["name_stop_tokens"]:
             out.append((s, s + len(name), name))

@@ -21,9 +21,13 @@ follows ("Mayfield Orthopedic Center, 300 Longwood Avenue"): ``institution_name`
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
-from .lexicon import rules, trie_regex
+from .lexicon import finditer, rules, rx, trie_regex
+
+#: Name characters before a legal form (see :func:`_name_reaches`), and the gap between name and form.
+_NAME_RUN = re.compile(r"[\w.\-&'’+ ]*")
+_FORM_GAP = re.compile(r"[\s,\-]*")
 
 
 @cache
@@ -32,6 +36,49 @@ def _lower_re() -> re.Pattern[str]:
     forms = trie_regex(r["legal_forms"])  # same matches as the longest-first alternation, faster
     tok = r["name_token"]
     return re.compile(rf"(?<![\w.\-@/])([a-zäöü][\w.\-]*\w)((?:[ \-]{tok})*?)\s*,?\s+({forms})(?![\w])(\.?)")
+
+
+@cache
+def _form_start_re() -> re.Pattern[str]:
+    """A white-space or hyphen character right before a legal form."""
+    return re.compile(rf"[\s\-](?=(?:{trie_regex(rules('parties')['legal_forms'])})(?![\w]))")
+
+
+@lru_cache(maxsize=4)
+def _name_reaches(text: str) -> tuple[tuple[int, int], ...]:
+    """(earliest start, legal form start) of every stretch of ``text`` that a name written before a
+    legal form may cover: a run of name characters (word characters, ``.-&'’+`` and spaces), then
+    white space, commas and hyphens, then the legal form. These must be all the characters that
+    :func:`_lower_re`, ``_legal_form_re`` and ``name_token`` allow before the form
+    (``tests/test_extract_fastpaths.py`` compares with the plain scans)."""
+    rev = text[::-1]  # runs before a position are matched forwards in the reversed text
+    out = []
+    for f in _form_start_re().finditer(text):
+        a = len(text) - _FORM_GAP.match(rev, len(text) - f.start()).end()
+        out.append((len(text) - _NAME_RUN.match(rev, len(text) - a).end(), f.end()))
+    return tuple(out)
+
+
+def near_legal_forms(p: re.Pattern[str], first: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """What ``p.finditer(text)`` finds, for a regex ``p`` of a name (see :func:`_name_reaches`) and its
+    legal form, and ``first``, a regex matching wherever ``p`` may start: ``p`` is only tried at
+    matches of ``first`` within reach before a legal form."""
+    starts: set[int] = set()
+    for lo, hi in _name_reaches(text):
+        starts.update(m.start() for m in first.finditer(text, lo, hi))
+    out: list[re.Match[str]] = []
+    pos = 0
+    for s in sorted(starts):
+        if s >= pos and (m := p.match(text, s)) is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+@cache
+def _lower_first_re() -> re.Pattern[str]:
+    """Where :func:`_lower_re` may match."""
+    return re.compile(r"(?<![\w.\-@/])[a-zäöü]")
 
 
 def _opened(text: str, start: int) -> bool:
@@ -47,7 +94,7 @@ def lower_case_entities(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of names with a legal form whose first word is written in lower case."""
     stop = {w.lower() for w in rules("parties")["lower_name_openers"] + rules("parties")["name_stop_tokens"]}
     out = []
-    for m in _lower_re().finditer(text):
+    for m in near_legal_forms(_lower_re(), _lower_first_re(), text):
         head = m.group(1)
         if head.lower() in stop or len(head) < 3 or re.search(rules("parties")["lower_name_exclude"], head):
             continue
@@ -61,14 +108,14 @@ def lower_case_entities(text: str) -> list[tuple[int, int, str]]:
 
 def prefixed_entities(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of quoted names after a leading legal form; the span is the name alone."""
-    return [(m.start(1), m.end(1), m.group(1)) for m in re.finditer(rules("parties")["prefix_legal_form"], text)]
+    return [(m.start(1), m.end(1), m.group(1)) for m in rx("parties", "prefix_legal_form").finditer(text)]
 
 
 def addressed_institutions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of institutions named without a legal form but with a street address."""
     stop = set(rules("parties")["name_stop_tokens"])
     out = []
-    for m in re.finditer(rules("parties")["institution_name"], text):
+    for m in finditer(rx("parties", "institution_name"), text):
         start, words = m.start(1), m.group(1).split(" ")
         while len(words) > 2 and words[0] in stop:
             start += len(words[0]) + 1

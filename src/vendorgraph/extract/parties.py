@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 
 from ..model import Controller
 from .context import DocContext
+from .categories.patterns import fast_rule, found_exactly
 from .lexicon import countries, lexicon, rules, rx
 from .mentions import Mention, group_names, resolve_name
 
@@ -238,5 +239,5 @@ def passive(ctx: DocContext, m: Mention) -> bool:
     key = sent.start + lo
     if key not in ctx.passive_cache:
         clause = sent.text[lo:hi if hi >= 0 else len(sent.text)]
-        ctx.passive_cache[key] = bool(rx("parties", "non_recipient_context", re.I).search(clause))
+        ctx.passive_cache[key] = found_exactly(clause, fast_rule(rules("parties")["non_recipient_context"]))
     return ctx.passive_cache[key]

@@ -34,9 +34,18 @@ def _rx(*path: str) -> re.Pattern[str]:
 @cache
 def _rule(*path: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
     """A rule and, when every alternative starts with a literal, those literals (a quick pre-test)."""
+    return _compile_rule(_node(path))
+
+
+def _node(path: tuple[str, ...]) -> str | list[str]:
     node = rules()
     for key in path:
         node = node[key]
+    return node
+
+
+def _compile_rule(node: str | Sequence[str]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """A regex (or list of alternatives) compiled case-insensitively, and its literals (see :func:`_rule`)."""
     alts = [node] if isinstance(node, str) else list(node)
     literals = [_literals(a) for a in alts]
     flat = tuple(lit for group in literals for lit in group) if all(literals) else ()
@@ -131,10 +140,17 @@ class _Fast:
 @cache
 def _fast(*path: str) -> _Fast:
     """The rule ``path`` prepared for :func:`_search`/:func:`_found`."""
-    rx, literals = _rule(*path)
-    node = rules()
-    for key in path:
-        node = node[key]
+    return fast_rule(_node(path))
+
+
+def fast_rule(node: str | tuple[str, ...]) -> _Fast:
+    """A regex (or tuple of alternatives) prepared for :func:`found` (cached per rule)."""
+    return _fast_rule(node if isinstance(node, str) else tuple(node))
+
+
+@cache
+def _fast_rule(node: str | tuple[str, ...]) -> _Fast:
+    rx, literals = _compile_rule(node)
     alts = [part for a in ([node] if isinstance(node, str) else list(node)) for part in _split_top(a)]
     units = tuple(re.compile("\\b(?:" + a[2:] + ")" if a.startswith("\\b") else f"(?:{a})", re.I) for a in alts)
     by_literal: dict[str, list[int]] = {}
@@ -156,7 +172,12 @@ def _found(text: str, *path: str, passed: bool | None = None) -> bool:
     ``str.lower`` mirrors unless :data:`_CASE_TRAPS` occur), so the other alternatives cannot match.
     ``passed``: the result of the literal pre-test when known (from :func:`_pretests`).
     """
-    fast = _fast(*path)
+    return found(text, _fast(*path), passed)
+
+
+def found(text: str, fast: _Fast, passed: bool | None = None) -> bool:
+    """``bool(fast.rx.search(text))``, running only the alternatives whose literals occur in ``text``,
+    and only where they occur (see :func:`_found`)."""
     if fast.pretest is None:
         return fast.rx.search(text) is not None
     low = None
@@ -165,20 +186,37 @@ def _found(text: str, *path: str, passed: bool | None = None) -> bool:
         passed = fast.pretest.search(low) is not None
     if not passed:
         return False
-    if len(fast.units) == 1 or (not text.isascii() and _CASE_TRAPS.search(text)):
+    if not text.isascii() and _CASE_TRAPS.search(text):
         return fast.rx.search(text) is not None
     if low is None:
         low = text.lower()
     units = fast.units
+    aligned = len(low) == len(text)  # then a match of an alternative starts where one of its literals does
     tried: set[int] = set()
     for lit, ix in fast.by_literal:
-        if lit in low:
-            for i in ix:
-                if i not in tried:
-                    tried.add(i)
-                    if units[i].search(text):
-                        return True
+        pos = low.find(lit)
+        if pos < 0:
+            continue
+        if aligned:
+            while pos >= 0:
+                if any(units[i].match(text, pos) for i in ix):
+                    return True
+                pos = low.find(lit, pos + 1)
+            continue
+        for i in ix:
+            if i not in tried:
+                tried.add(i)
+                if units[i].search(text):
+                    return True
     return any(units[i].search(text) for i in fast.always)
+
+
+def found_exactly(text: str, fast: _Fast) -> bool:
+    """``bool(fast.rx.search(text))``: :func:`found`, except that a text with :data:`_CASE_TRAPS`
+    (where ``str.lower`` may hide a literal from the pre-test) is searched whole."""
+    if not text.isascii() and _CASE_TRAPS.search(text):
+        return fast.rx.search(text) is not None
+    return found(text, fast)
 
 
 def _pretests(texts: Sequence[str], *path: str) -> list[bool | None]:
