@@ -26,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # `tests.fixtures` and `benchmarks` importable when run as a script
 
-DEFAULT_QUERIES = ("usa-paths", "flows", "transfer-problems", "processor-chains", "vendor-concentration",
+DEFAULT_QUERIES = ("usa-paths", "path-details", "flows", "transfer-problems", "processor-chains", "vendor-concentration",
                    "transfers-by-country")
 
 
@@ -60,15 +60,16 @@ def open_bench_store(root: Path, n: int, seed: int, rebuild: bool):
 
 
 def time_query(store, spec, repeat: int) -> tuple[int, float, float]:
-    """(rows, median ms, fastest ms) of ``repeat`` runs after a warm-up run."""
-    from vendorgraph.queries import bindings
+    """(rows, median ms, fastest ms) of ``repeat`` runs after a warm-up run, as ``queries.run`` does them
+    (rows as Python strings, sorted by the ``# sort:`` header if the query has one)."""
+    from vendorgraph.queries import bindings, sort_rows
 
     b = bindings(spec, {}, store)
-    rows = len(store.query(spec.text, b).rows)
+    rows = len(sort_rows(spec, store.query(spec.text, b)).rows)
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
-        store.query(spec.text, b)
+        sort_rows(spec, store.query(spec.text, b))
         times.append(time.perf_counter() - t)
     return rows, 1000 * statistics.median(times), 1000 * min(times)
 

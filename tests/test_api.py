@@ -22,8 +22,8 @@ def graph():
 
 def test_query_returns_rows_and_tables(graph):
     rows = graph.query("usa-paths", country="US")
-    assert len(rows) == 6 and rows[0]["controller"] == "Alpha GmbH"
-    assert graph.table("usa-paths").columns[0] == "controller"
+    assert len(rows) == 6 and rows[0]["path"].startswith("Alpha GmbH -> ")
+    assert graph.table("path-details").columns[0] == "controller"
     assert "usa-paths" in [q.name for q in graph.queries()]
     assert graph.describe("usa-paths").params[0].default == "US"
     with pytest.raises(QueryError):
@@ -82,7 +82,7 @@ def test_cli_one_line_errors(store_dir, tmp_path, capsys):
 def test_cli_paths_agrees_with_query(store_dir, capsys):
     assert main(["paths", "--to", "US", "--store", store_dir, "-f", "json"]) == 0
     paths = json.loads(capsys.readouterr().out)
-    assert main(["query", "usa-paths", "--store", store_dir, "-f", "json"]) == 0
+    assert main(["query", "path-details", "--store", store_dir, "-f", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     key = lambda r: (r["controller"], r["recipient"], r["via"], r["code"], frozenset((r["mechanisms"] or "").split(", ")))
     assert {key(r) for r in paths} == {key(r) for r in rows}

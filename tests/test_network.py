@@ -1,4 +1,4 @@
-"""networkx analyses built from the flows query; they must agree with SPARQL's usa-paths."""
+"""networkx analyses built from the flows query; they must agree with SPARQL's usa-paths (path-details)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from vendorgraph.queries import run
 
 def sparql_keys(store, country="US"):
     return {(r["controller"], r["recipient"], r["via"], r["code"], frozenset(m for m in (r["mechanisms"] or "").split(", ") if m))
-            for r in run(store, "usa-paths", country=country).dicts()}
+            for r in run(store, "path-details", country=country).dicts()}
 
 
 def nx_keys(store, country="US"):

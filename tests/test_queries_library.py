@@ -10,7 +10,7 @@ from fixtures.portfolio import TINY_REGISTRY_TTL, load_into, tiny_portfolio
 from vendorgraph.errors import QueryError
 from vendorgraph.queries import find_org, get_query, list_queries, parse_query_file, queries_table, run
 
-REQUIRED = ["usa-paths", "flows", "transfers-by-country", "transfer-problems", "special-category-transfers",
+REQUIRED = ["usa-paths", "path-details", "flows", "transfers-by-country", "transfer-problems", "special-category-transfers",
             "joint-controllers", "processor-chains", "vendor-concentration", "vendor-profile", "find-org"]
 
 
@@ -55,7 +55,7 @@ def test_declared_columns_match_the_result(store):
 
 def test_usa_paths_with_status_at_each_hop(store):
     got = {(r["controller"], r["recipient"], r["via"], ", ".join(sorted(r["mechanisms"].split(", "))), r["status"], r["viaStatus"])
-           for r in rows(store, "usa-paths")}  # GROUP_CONCAT order is the engine's
+           for r in rows(store, "path-details")}  # GROUP_CONCAT order is the engine's
     assert got == {
         ("Alpha GmbH", "Cloud Corp", "Helpdesk Inc", "adequacy", "uncertified", "safeguarded"),
         ("Alpha GmbH", "Helpdesk Inc", None, "scc", "safeguarded", None),
@@ -64,14 +64,61 @@ def test_usa_paths_with_status_at_each_hop(store):
         ("Beta Ltd", "Analytics LLC", None, "none_stated", "missing", None),
         ("Beta Ltd", "Helpdesk Inc", None, "adequacy, scc", "covered", None),
     }
-    chain = [r for r in rows(store, "usa-paths") if r["recipient"] == "Cloud Corp"][0]
+    chain = [r for r in rows(store, "path-details") if r["recipient"] == "Cloud Corp"][0]
     assert chain["path"] == "Alpha GmbH -> Helpdesk Inc -> Cloud Corp [US]" and chain["hops"] == "2"
+
+
+def test_usa_paths_is_the_compact_form_of_path_details(store):
+    """The portfolio-wide form reads one stored row per path; it agrees with the detailed query on every path."""
+    compact = [r["path"] for r in rows(store, "usa-paths")]
+    assert compact == [
+        "Alpha GmbH -> Helpdesk Inc -> Cloud Corp [US] | uncertified | adequacy | alpha.txt",
+        "Alpha GmbH -> Helpdesk Inc [US] | safeguarded | scc | alpha.txt",
+        "Alpha GmbH -> Oldshield Inc [US] | invalid | privacy_shield | alpha.txt",
+        "Alpha GmbH -> Social Co [US] | derogation | derogation | alpha.txt",
+        "Beta Ltd -> Analytics LLC [US] | missing | none_stated | beta.txt",
+        "Beta Ltd -> Helpdesk Inc [US] | covered | adequacy, scc | beta.txt",  # Helpdesk Inc is DPF-certified: read now
+    ]
+    detailed = [" | ".join((r["path"], r["status"], r["mechanisms"], r["document"])) for r in rows(store, "path-details")]
+    assert compact == detailed
+
+
+def test_usa_paths_reads_certification_now(store):
+    """A registry update that certifies a recipient changes the compact rows at once, without a new ingest."""
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from vendorgraph.vocab import VG
+
+    cloud, entity, g = (NamedNode("https://w3id.org/vendorgraph/id/org/cloud-corp"),
+                        NamedNode("urn:test:cloud-corp-llc"), NamedNode("urn:test:registry-update"))
+    store.replace_graph(g.value, [Quad(cloud, NamedNode(VG.hasEntity), entity, g),
+                                  Quad(entity, NamedNode(VG.dpfCertified), Literal(True), g)])
+    try:
+        got = [r["path"] for r in rows(store, "usa-paths") if "Cloud Corp" in r["path"]]
+        assert got == ["Alpha GmbH -> Helpdesk Inc -> Cloud Corp [US] | covered | adequacy | alpha.txt"]
+        assert [r["status"] for r in rows(store, "path-details") if r["recipient"] == "Cloud Corp"] == ["covered"]
+        assert "adequacy without DPF certification" not in {r["problem"] for r in rows(store, "transfer-problems")}
+    finally:
+        store.replace_graph(g.value, [])
+    assert [r["path"] for r in rows(store, "usa-paths") if "Cloud Corp" in r["path"]] == [
+        "Alpha GmbH -> Helpdesk Inc -> Cloud Corp [US] | uncertified | adequacy | alpha.txt"]
+
+
+def test_path_details_for_one_controller(store):
+    beta = rows(store, "path-details", controller="Beta Ltd")
+    assert {r["recipient"] for r in beta} == {"Analytics LLC", "Helpdesk Inc"}
+    assert rows(store, "path-details", controller="Nobody GmbH") == []
+    assert rows(store, "path-details", controller="*") == rows(store, "path-details")
 
 
 def test_usa_paths_country_parameter(store):
     assert rows(store, "usa-paths", country="GB") == []
+    assert rows(store, "path-details", country="GB") == []
     unnamed = rows(store, "usa-paths", country="third_countries")
-    assert [(r["recipient"], r["status"]) for r in unnamed] == [("marketing and advertising partners", "missing")]
+    assert [r["path"] for r in unnamed] == [
+        "Alpha GmbH -> marketing and advertising partners [third_countries] | missing | none_stated | alpha.txt"]
+    detailed = rows(store, "path-details", country="third_countries")
+    assert [(r["recipient"], r["status"]) for r in detailed] == [("marketing and advertising partners", "missing")]
 
 
 def test_flows_carry_status_only_for_transfers(store):
@@ -175,3 +222,62 @@ def test_queries_table_lists_params():
     usa = [r for r in t.rows if r[0] == "usa-paths"][0]
     assert usa[2] == "country: country = US"
     assert get_query("usa_paths").name == "usa-paths"
+
+
+def test_a_new_version_replaces_the_current_paths_and_history_stays():
+    """Only the current version's paths are in the current-path index; storing an older text again brings its back."""
+    from fixtures.portfolio import _policy
+    from vendorgraph.store import open_store
+    from vendorgraph.versions import diff, list_versions, store_document
+
+    s = open_store(None)
+    v1 = tiny_portfolio()[0]
+    v2 = _policy("alpha.txt", ("Alpha GmbH", "DE"), [("Helpdesk Inc", ("US",), ("processor",), ())],
+                 [("Helpdesk Inc", "US", ("bcr",), None, ())], ("contact",))
+    store_document(s, v1.doc, v1.facts)
+    assert len(run(s, "usa-paths")) == 4
+    store_document(s, v2.doc, v2.facts)
+    assert [r["path"] for r in rows(s, "usa-paths")] == ["Alpha GmbH -> Helpdesk Inc [US] | safeguarded | bcr | alpha.txt"]
+    assert [r["mechanisms"] for r in rows(s, "path-details")] == ["bcr"]
+    assert rows(s, "transfer-problems") == []
+    assert {(r["code"], r["mechanism"]) for r in rows(s, "transfers-by-country")} == {("US", "bcr")}
+    # history: the old version keeps its path nodes, and the diff still sees what changed
+    old_paths = s.query("PREFIX vg: <https://w3id.org/vendorgraph/ontology#> SELECT (COUNT(*) AS ?n) "
+                        "WHERE { ?p a vg:TransferPath ; vg:inVersion ?v }").rows
+    assert old_paths == [("6",)]
+    assert diff(s, "alpha.txt").changed
+    store_document(s, v1.doc, v1.facts)  # the old text is current again
+    assert [v.current for v in list_versions(s, "alpha.txt")].count(True) == 1
+    assert len(run(s, "usa-paths")) == 4 and not any("bcr" in r["path"] for r in rows(s, "usa-paths"))
+    s.close()
+
+
+def test_several_flows_along_one_path_are_judged_together():
+    """Two sentences about one transfer (no mechanism; SCC): the path is safeguarded, not a 'no mechanism' problem,
+    and it counts once per mechanism (before the path nodes, each flow was judged and counted on its own)."""
+    from fixtures.portfolio import _policy
+    from vendorgraph.store import open_store
+    from vendorgraph.versions import store_document
+
+    p = _policy("gamma.txt", ("Gamma AG", "DE"), [("Vendor X Inc", ("US",), ("processor",), ())],
+                [("Vendor X Inc", "US", ("none_stated",), None, ()), ("Vendor X Inc", "US", ("scc",), None, ())],
+                ("contact",))
+    s = open_store(None)
+    store_document(s, p.doc, p.facts)
+    flows = [r for r in rows(s, "flows") if r["code"]]
+    assert len(flows) == 2 and {r["status"] for r in flows} == {"safeguarded"}
+    assert [r["path"] for r in rows(s, "usa-paths")] == ["Gamma AG -> Vendor X Inc [US] | safeguarded | none_stated, scc | gamma.txt"]
+    assert rows(s, "transfer-problems") == []
+    assert {(r["mechanism"], r["transfers"]) for r in rows(s, "transfers-by-country")} == {("none_stated", "1"), ("scc", "1")}
+    s.close()
+
+
+def test_one_column_tables_are_never_clipped_but_wide_tables_are():
+    from vendorgraph.formats import render
+    from vendorgraph.store import ResultTable
+
+    long = "Acme GmbH -> Beta Cloud Inc. -> Gamma Hosting LLC [US] | safeguarded | scc | policy-with-a-long-name.txt"
+    one = render(ResultTable(("path",), [(long,)]), "table")
+    assert long in one
+    two = render(ResultTable(("path", "note"), [(long, "x")]), "table")
+    assert long not in two and long[:59] + "…" in two

@@ -162,15 +162,22 @@ def test_html_and_pdf_reports_for_the_sample_policies(samples, tmp_path):
         assert expected in text
 
 
-def test_status_fallback_without_the_transfer_law_module(shop, monkeypatch):
-    from vendorgraph.report import status
+def test_report_status_is_the_path_status(shop):
+    """One rule: on a date with today's instruments the report shows the status path-details shows (legal.HopLaw
+    at ingest, certification read now); an earlier date changes only what a later invalidation changed."""
+    from vendorgraph.queries import run
 
-    monkeypatch.setattr(status, "_transfer_law", lambda store: None)
+    paths = {(r["recipient"], r["code"]): r["status"] for r in run(shop, "path-details").dicts()}
+    paths.update({(r["recipient"], r["code"]): r["status"] for r in run(shop, "path-details", country="IN").dicts()})
 
     def lines(as_of):
         rep = build_report(shop, as_of=as_of)
-        return {(x.recipient, x.country): x.status for x in rep.controllers[0].lines if x.country}
+        return {(x.recipient, x.country): (x.status, x.status_note) for x in rep.controllers[0].lines if x.country}
 
-    old, new = lines("2019-06-01"), lines("2025-01-01")
-    assert old[("Trackr Inc.", "US")] == "covered" and new[("Trackr Inc.", "US")] == "invalid"
-    assert new[("Cloudy Inc.", "US")] == "safeguarded" and new[("MedCloud Ltd", "IN")] == "missing"
+    new, old = lines("2025-01-01"), lines("2019-06-01")
+    assert {k: v[0] for k, v in new.items()} == paths
+    assert new[("Trackr Inc.", "US")] == ("invalid", "EU-US Privacy Shield invalid since 2020-07-16")
+    assert old[("Trackr Inc.", "US")][0] == "covered" and "still in force on 2019-06-01" in old[("Trackr Inc.", "US")][1]
+    assert {k: v for k, v in old.items() if k != ("Trackr Inc.", "US")} == \
+        {k: v for k, v in new.items() if k != ("Trackr Inc.", "US")}
+    assert new[("Cloudy Inc.", "US")][0] == "safeguarded" and new[("MedCloud Ltd", "IN")][0] == "missing"

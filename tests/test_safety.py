@@ -79,7 +79,7 @@ def test_injection_in_query_parameters_fails_cleanly_or_matches_nothing(store_di
 def test_hostile_text_is_stored_and_read_back_verbatim(store_dir):
     s = open_store(store_dir, load_reference=False)
     try:
-        rows = run(s, "usa-paths", country="US").dicts()
+        rows = run(s, "path-details", country="US").dicts()
         labels = {r["label"] for r in run(s, "find-org", name='" } ; DROP ALL').dicts()}
         version = list_versions(s, 'evil" } DROP ALL #.txt')
     finally:

@@ -65,7 +65,7 @@ def test_ingest_into_virtuoso_stores_the_same_graphs(virtuoso, samples, stores):
     assert remote.triple_count() == count
 
 
-@pytest.mark.parametrize("name", ["transfers-by-country", "versions-documents"])
+@pytest.mark.parametrize("name", ["transfers-by-country", "versions-documents", "path-details", "transfer-problems"])
 def test_library_queries_answer_alike(stores, name):
     same_answer(*stores, name)
 

@@ -36,6 +36,8 @@ def _clip(s: str, width: int) -> str:
 
 
 def render(table: ResultTable, fmt: str = "table", max_width: int = 60) -> str:
+    """``table`` as text in ``fmt``; the cells of a table or markdown with several columns are clipped to
+    ``max_width`` characters (a one-column table, such as ``usa-paths``, is never clipped)."""
     if fmt == "json":
         return json.dumps(table.dicts(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
@@ -50,7 +52,8 @@ def render(table: ResultTable, fmt: str = "table", max_width: int = 60) -> str:
         head = "".join(f"<th>{escape(c)}</th>" for c in table.columns)
         body = "".join("<tr>" + "".join(f"<td>{escape(compact(v))}</td>" for v in row) + "</tr>" for row in table.rows)
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n"
-    cells = [[_clip(compact(v), max_width) for v in row] for row in table.rows]
+    width = max_width if len(table.columns) > 1 else 1 << 30
+    cells = [[_clip(compact(v), width) for v in row] for row in table.rows]
     if fmt == "md":
         esc = [[c.replace("|", "\\|") for c in row] for row in cells]
         lines = ["| " + " | ".join(table.columns) + " |", "|" + "---|" * len(table.columns)]

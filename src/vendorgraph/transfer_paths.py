@@ -10,6 +10,18 @@ naming SCCs, another adequacy; a stated and a registry-inferred flow) merge: mec
 union, the status the best (:class:`vendorgraph.legal.HopLaw`), explicit if any is, provenance
 ``stated`` if any is. The flows stay linked (``vg:pathFlow``) with all their evidence.
 
+The current-path index: a query over the whole portfolio pays per returned row and per joined
+pattern (B-tree seeks on disk), so the paths of the *current* versions are also written as
+statements a single pattern finds: ``vg:currentlyReaches`` on the path node, and one row literal
+per path ("path text | status | mechanisms | document") on the destination (``vg:currentPath``)
+or, when the status depends on the recipient's DPF certification, on a node per (recipient,
+country) (``vg:currentCertifiablePaths``; ``vg:currentPathIfCertified`` and
+``vg:currentPathIfUncertified``), so that a query checks certification once per recipient.
+When a version stops being current, :func:`vendorgraph.versions.meta_changes` removes these
+statements (:data:`CURRENT_INDEX`) from its graph; storing that text again writes them again.
+(A crash between bulk loading a new graph and making it current leaves a graph whose paths look
+current until the next ingest drops it: ``OxigraphStore.drop_orphan_versions``.)
+
 >>> path_quads([], "https://example.org/v")
 []
 """
@@ -18,13 +30,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from . import ids
 from .vocab import RDF, RDFS, VG, XSD
 
 if TYPE_CHECKING:
     from .legal import HopLaw
+
+
+#: A current-path row literal: "path text | status | mechanisms | document" (``queries/usa_paths.rq``).
+ROW_SEPARATOR = " | "
+#: Statements that exist only while their version is current.
+CURRENT_INDEX = (VG.currentlyReaches, VG.currentPath, VG.currentCertifiablePaths, VG.currentPathIfCertified,
+                 VG.currentPathIfUncertified)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +54,7 @@ class _Flow:
     to: str
     destination: str
     mechanisms: tuple[str, ...]
+    mechanism_iris: tuple[str, ...]
     categories: tuple[str, ...]
     explicit: bool
     stated: bool
@@ -60,6 +80,7 @@ def _flows(idx: dict[str, dict[str, list]]) -> list[_Flow]:
         quotes = [idx[ev][VG.quote][0] for ev in props.get(VG.evidence, ()) if idx[ev].get(VG.quote)]
         out.append(_Flow(s, props[VG.controller][0], props[VG["from"]][0], props[VG.to][0], props[VG.destination][0],
                          tuple(sorted(_local(m) for m in props.get(VG.mechanism, ()))),
+                         tuple(sorted(props.get(VG.mechanism, ()))),
                          tuple(sorted(_local(c) for c in props.get(VG.dataCategory, ()))),
                          "true" in props.get(VG.explicit, ()), VG.Inferred not in props.get(VG.provenance, ()),
                          min(quotes, default="")))
@@ -81,7 +102,7 @@ def path_quads(quads: Sequence, version: str) -> list:
     """The ``vg:TransferPath`` quads for a version's quads (its transfer flows), in the version's graph."""
     from pyoxigraph import Literal, NamedNode, Quad
 
-    from .legal import HopLaw
+    from .legal import HopLaw, status_iri
 
     idx = _index(quads)
     flows = _flows(idx)
@@ -100,21 +121,31 @@ def path_quads(quads: Sequence, version: str) -> list:
     def add(s: str, p: str, o: str | Literal) -> None:
         out.append(Quad(NamedNode(s), NamedNode(p), o if isinstance(o, Literal) else NamedNode(o), g))
 
+    document = min(idx.get(version, {}).get(VG.sourceName, [""]))
     for (ctrl, src, to, dest), fs in sorted(groups.items()):
         node = ids.node_iri("path", version, ctrl, src, to, dest)
         mechs = sorted({m for f in fs for m in f.mechanisms})
         via = src if src != ctrl else None
         names = [_name(idx, ctrl)] + ([_name(idx, via)] if via else []) + [_name(idx, to)]
+        text = " -> ".join(names) + f" [{_code(dest)}]"
         add(node, RDF.type, VG.TransferPath)
         add(node, VG.inVersion, version)
         add(node, VG.reaches, dest)
-        add(node, VG.pathText, Literal(" -> ".join(names) + f" [{_code(dest)}]"))
+        add(node, VG.currentlyReaches, dest)
+        add(node, VG.pathController, ctrl)
+        add(node, VG.pathText, Literal(text))
         add(node, VG.controllerName, Literal(names[0]))
         add(node, VG.recipientName, Literal(names[-1]))
         add(node, VG.countryCode, Literal(_code(dest)))
         add(node, VG.hopCount, Literal(str(len(names) - 1), datatype=NamedNode(XSD.integer)))
         add(node, VG.mechanismList, Literal(", ".join(mechs)))
-        _status(add, node, law, [(dest, mechs)], to, VG.legalStatus, VG.certifiedStatus, VG.certificationOf)
+        plain, best = _status(add, node, law, [(dest, mechs)], to, VG.legalStatus, VG.certifiedStatus,
+                              VG.certificationOf)
+        for m in sorted({m for f in fs for m in f.mechanism_iris}):
+            add(node, VG.pathMechanism, m)
+        for st in sorted({law.mechanism_status(dest, m, certified=False) for m in mechs} or {"missing"}):
+            add(node, VG.mechanismStatus, status_iri(st))
+        _current_rows(add, dest, to, [ROW_SEPARATOR.join([text, st, ", ".join(mechs), document]) for st in (plain, best)])
         add(node, VG.categoryList, Literal(", ".join(sorted({c for f in fs for c in f.categories}))))
         add(node, VG.explicit, Literal("true" if any(f.explicit for f in fs) else "false",
                                        datatype=NamedNode(XSD.boolean)))
@@ -132,8 +163,24 @@ def path_quads(quads: Sequence, version: str) -> list:
     return out
 
 
+def _current_rows(add: Callable[[str, str, Any], None], dest: str, to: str, rows: Sequence[str]) -> None:
+    """The current-path index row of a path: on the country, or, when the status depends on the recipient's
+    certification (``rows``: uncertified, certified differ), on the (recipient, country) node with both rows."""
+    from pyoxigraph import Literal
+
+    plain, certified = rows
+    if plain == certified:
+        add(dest, VG.currentPath, Literal(plain))
+        return
+    pair = ids.node_iri("certifiable", to, dest)  # one per (recipient, country), shared by every version
+    add(dest, VG.currentCertifiablePaths, pair)
+    add(pair, VG.certifiableRecipient, to)
+    add(pair, VG.currentPathIfUncertified, Literal(plain))
+    add(pair, VG.currentPathIfCertified, Literal(certified))
+
+
 def _status(add: Callable[[str, str, str], None], node: str, law: "HopLaw", hops: Sequence[tuple[str, Sequence[str]]],
-            recipient: str, prop: str, certified_prop: str, of_prop: str) -> None:
+            recipient: str, prop: str, certified_prop: str, of_prop: str) -> tuple[str, str]:
     """The best status over ``hops`` if ``recipient`` is not certified; where certification would make it
     better (the DPF), also that status and whom it depends on: queries read certification from the store's
     reference graph, so a newer certification list applies without ingesting again."""
@@ -145,3 +192,4 @@ def _status(add: Callable[[str, str, str], None], node: str, law: "HopLaw", hops
     if best != plain:
         add(node, certified_prop, status_iri(best))
         add(node, of_prop, recipient)
+    return plain, best

@@ -118,7 +118,21 @@ def meta_changes(store: Store, doc_iri: str, version_iri: str, current: str | No
     if replaced:  # an older text may come back: it now follows the one it replaces
         remove += [Quad(v, prev, NamedNode(x.previous), meta) for x in mine if x.previous]
         add += [Quad(v, prev, NamedNode(c), meta) for c in replaced]
+        remove += [q for c in replaced for q in current_index(store, c)]
     return remove, add
+
+
+def current_index(store: Store, version_iri: str) -> list:
+    """The statements version ``version_iri`` holds only while it is current (``transfer_paths.CURRENT_INDEX``),
+    as quads of its graph: removed when another version of its document becomes current."""
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from .queries import run
+    from .vocab import VG
+
+    g, to_node = NamedNode(version_iri), {VG.currentlyReaches, VG.currentCertifiablePaths}
+    return [Quad(NamedNode(s or ""), NamedNode(p or ""), NamedNode(o or "") if p in to_node else Literal(o or ""), g)
+            for s, p, o in run(store, "internal/current-index", g=version_iri).rows]
 
 
 def store_document(store: Store, doc: Document, facts: Facts, key: str | None = None) -> int:

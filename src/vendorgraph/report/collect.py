@@ -46,7 +46,7 @@ class Flow:
     explicit: bool
     document: str
     quotes: tuple[Quote, ...] = ()
-    status: str = ""  # legal status as flows.rq computes it today (empty on older query files)
+    status: str = ""  # legal status of the flow's transfer path (flows.rq; empty for a plain flow)
 
     @property
     def is_transfer(self) -> bool:
@@ -77,7 +77,6 @@ class Mechanism:
     label: str
     reference: str
     invalidated_on: str | None
-    status: str = "missing"
 
 
 @dataclass(frozen=True)
@@ -140,10 +139,9 @@ def _parties(store: Store) -> dict[str, PartyInfo]:
 
 
 def mechanisms(store: Store) -> dict[str, Mechanism]:
-    """The mechanism vocabulary with legal reference, invalidation date and base status."""
+    """The mechanism vocabulary with legal reference and invalidation date."""
     out = {}
     for r in run(store, "report-mechanisms").dicts():
         n = r["mechanism"] or ""
-        out[n] = Mechanism(n, r["label"] or n, r["reference"] or "", r["invalidatedOn"] or None,
-                           r.get("status") or "missing")
+        out[n] = Mechanism(n, r["label"] or n, r["reference"] or "", r["invalidatedOn"] or None)
     return out

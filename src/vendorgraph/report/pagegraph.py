@@ -206,13 +206,14 @@ def _meta(nodes: dict[str, dict], edges: _Edges) -> dict[str, Any]:
 
 def graph_from_table(table: ResultTable, name: str, bad_mechanisms: set[str] = frozenset()) -> dict[str, Any]:
     """Page graph of a query answer: rows with ``controller`` and ``recipient`` (or a ``path``
-    ``A -> B -> C [XX]``), optionally ``via``, ``code``, ``mechanisms``, ``categories``, ``quote``, ``document``."""
+    ``A -> B -> C [XX]``), optionally ``via``, ``code``, ``mechanisms``, ``categories``, ``quote``, ``document``.
+    A ``path`` alone may be a row of ``usa-paths`` (``A -> B [XX] | status | mechanisms | document``)."""
     cols = set(table.columns)
-    if "controller" not in cols or not ({"recipient", "path"} & cols):
+    if not ("path" in cols or {"controller", "recipient"} <= cols):
         raise QueryError(f"query {name!r} cannot be drawn: it needs the columns controller and recipient (or path); "
                          f"it has {', '.join(table.columns)}")
     snap_flows = []
-    for i, r in enumerate(table.dicts()):
+    for i, r in enumerate(_path_rows(table.dicts())):
         hops = [h.strip() for h in (r.get("path") or "").split(" [")[0].split(" -> ") if h.strip()]
         if len(hops) < 2:
             hops = [r["controller"] or ""] + ([r["via"]] if r.get("via") else []) + [r.get("recipient") or ""]
@@ -231,3 +232,18 @@ def graph_from_table(table: ResultTable, name: str, bad_mechanisms: set[str] = f
     graph = build_graph(snap, [], set(bad_mechanisms))
     graph["meta"]["query"] = name
     return graph
+
+
+def _path_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows whose ``path`` is a ``usa-paths`` row (``A -> B [XX] | status | mechanisms | document``) with the
+    missing columns filled in from it; other rows as they are."""
+    out = []
+    for r in rows:
+        parts = (r.get("path") or "").split(" | ")
+        if len(parts) == 4 and "controller" not in r:
+            text, _status, mechs, document = parts
+            code = text.rsplit(" [", 1)[1].rstrip("]") if " [" in text else ""
+            r = dict(r, path=text, controller=text.split(" -> ")[0], code=r.get("code") or code,
+                     mechanisms=r.get("mechanisms") or mechs, document=r.get("document") or document)
+        out.append(r)
+    return out
