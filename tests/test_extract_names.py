@@ -24,7 +24,7 @@ def test_parent_company_and_namesake_clubs_are_their_own_parties_de():
             "Westfälischen Schachverband e.V.\n")
     f = extract(text)
     names = {p.name for p in f.parties}
-    assert names == {"Brandt Beteiligungs", "Westfälischen Turnerbund", "Westfälischen Schachverband"}
+    assert names == {"Brandt Beteiligungs", "Westfälischer Turnerbund", "Westfälischer Schachverband"}
     assert party(f, "Brandt Beteiligungs").countries == ("CH",)
 
 

@@ -51,7 +51,7 @@ EXPECTED = {
         roles={"Amazon": ("processor", "sub_processor"), "Intercom": ("processor",), "Slack": ("recipient",),
                "Hotjar": ("processor",)},
         flows={("Amazon", "Intercom", "US", ("bcr",)), ("Slack", None, "US", ("derogation",)),
-               ("Hotjar", None, "US", ("privacy_shield",))},
+               ("Hotjar", None, "US", ("none_stated",))},  # "previously relied on the Privacy Shield": history
         negation=True),
     "en-club.txt": dict(
         controller=("Riverside Rowing Club e.V.", "DE"),

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from vendorgraph.extract import lexicon as L
+from vendorgraph.extract import scan as S
 from vendorgraph.extract.lexicon import rules, rx, trie_regex
 from vendorgraph.extract.mentions import _legal_form_re
 from vendorgraph.extract.names import _lower_re
@@ -48,9 +49,9 @@ def test_guarded_rules_match_like_plain_ones(group: str) -> None:
 def test_first_chars() -> None:
     import re._parser as p
 
-    assert L._first_chars(p.parse(r"\bfoo|\bbar")) == {"f", "b"}
-    assert L._first_chars(p.parse(r"(?:the )?x")) is None
-    assert L._first_chars(p.parse(r"(?:a|)b")) is None
+    assert S._first_chars(p.parse(r"\bfoo|\bbar")) == {"f", "b"}
+    assert S._first_chars(p.parse(r"(?:the )?x")) is None
+    assert S._first_chars(p.parse(r"(?:a|)b")) is None
 
 
 def test_legal_form_trie_equals_alternation() -> None:
@@ -62,3 +63,23 @@ def test_legal_form_trie_equals_alternation() -> None:
     for text in TEXTS + [EXTRA]:
         assert [m.regs for m in _lower_re().finditer(text)] == [m.regs for m in plain.finditer(text)]
         assert all(m.group(2) in forms for m in _legal_form_re().finditer(text))
+
+
+def test_benchmark_clears_the_per_text_caches_only() -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.extract_speed import clear_text_caches
+    from vendorgraph.extract.categories.matching import _document_hits
+    from vendorgraph.extract.categories.tokens import _keys
+
+    text = "Wir übermitteln Namen und E-Mail-Adressen an Hostinganbieter. We share names with payment providers."
+    _document_hits(text)
+    L.find_labels(L.role_patterns(), text)
+    assert _document_hits.cache_info().currsize and L._shared_starts.cache_info().currsize
+    clear_text_caches()
+    assert _document_hits.cache_info().currsize == 0 and L._shared_starts.cache_info().currsize == 0
+    assert _keys.cache_info().currsize > 0  # word-level caches stay warm
+    assert rules.cache_info().currsize > 0  # rules are never dropped
+    clear_text_caches(None)
+    assert _keys.cache_info().currsize == 0 and rules.cache_info().currsize > 0

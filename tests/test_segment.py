@@ -93,3 +93,47 @@ def test_street_abbreviation_before_a_number_does_not_end_a_sentence():
     t = "Hosted by Serverhof GmbH, Industriestr. 25, 91710 Gunzenhausen. Die Praxis liegt in der Hauptstr. 3 in Kiel. Next."
     assert [t[s:e] for s, e in sentences(t)] == [
         "Hosted by Serverhof GmbH, Industriestr. 25, 91710 Gunzenhausen.", "Die Praxis liegt in der Hauptstr. 3 in Kiel.", "Next."]
+
+
+def test_the_word_before_a_full_stop_is_read_at_most_24_characters_back():
+    # the abbreviation test sees the last word before "." within 24 characters (and the sentence)
+    long = "x" * 30 + ".e.g"  # a "word" longer than the window: its tail "e.g" is not what is tested
+    t = f"See {long}. Next sentence. Ein Satz mit z.B. Kürzeln. Noch einer."
+    assert [t[s:e] for s, e in sentences(t)] == [
+        f"See {long}.", "Next sentence.", "Ein Satz mit z.B. Kürzeln.", "Noch einer."]
+    t = "Contact J. Smith. Kontakt: Dr. Roth. Ende."
+    assert [t[s:e] for s, e in sentences(t)] == ["Contact J. Smith.", "Kontakt: Dr. Roth.", "Ende."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Inc.", "e.g.", "z.B.", "Nr.", "5", "Str.", "A.", "x" * 26 + ".", "GmbH.", "word",
+                                 "Wort.", "!", "?", " ", "\n", "(", "\"", "Die", "The"]), max_size=30))
+def test_sentences_equal_the_plain_window_search(words):
+    import re
+
+    from vendorgraph.segment import _INITIALS, _SENT_END, _number_abbr, abbreviations
+
+    def plain(text: str) -> list[tuple[int, int]]:  # the window search written plainly
+        out, start = [], 0
+        for m in _SENT_END.finditer(text):
+            word = re.compile(r"([\w.]+)$").search(text, max(start, m.start() - 24), m.start())
+            if word and (word.group(1) in abbreviations() or _INITIALS.fullmatch(word.group(1)) and len(word.group(1)) <= 1):
+                continue
+            if word and text[m.end():m.end() + 1].isdigit() and _number_abbr().search(word.group(1)):
+                continue
+            end = m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
+            if text[start:end].strip():
+                out.append((start, end))
+            start = m.end()
+        if text[start:].rstrip().strip():
+            out.append((start, start + len(text[start:].rstrip())))
+        return out
+
+    text = " ".join(words)
+    assert sentences(text) == plain(text)
+
+
+def test_segments_of_one_section_share_their_heading_path():
+    segs = segment("1. Hosting\nWe use a hoster.\n- first item\nEmpfänger: Hoster\n2. Kontakt\nSchreiben Sie uns.\n")
+    hosting = [s for s in segs if s.heading_path == ("1. Hosting",)]
+    assert len(hosting) == 3 and all(s.heading_path is hosting[0].heading_path for s in hosting)

@@ -21,7 +21,17 @@ from functools import cache
 from .model import Segment
 from .resources import data_dir
 
-_LAST_WORD = re.compile(r"([\w.]+)$")
+#: The word (letters, digits, dots) ending a string; the lookbehind lets a search skip the inside of words.
+_LAST_WORD = re.compile(r"(?<![\w.])[\w.]+$")
+_WORD_RUN = re.compile(r"[\w.]+")
+
+
+def _last_word(s: str) -> str | None:
+    """``_LAST_WORD.search(s).group()``: the run of word characters and dots that ends ``s`` (found
+    in the reversed text: one match instead of a search from every position). Like ``$``, the run may
+    end before a final line break."""
+    m = _WORD_RUN.match(s[-2::-1] if s.endswith("\n") else s[::-1])
+    return m.group()[::-1] if m is not None else None
 _INITIALS = re.compile(r"(?:\w\.)*\w")
 _SENT_END = re.compile(r"[.!?](?:[\"'”“)\]]*)\s+(?=[\"'„“(\[]?[A-ZÄÖÜ0-9])")
 
@@ -158,14 +168,17 @@ def segment(text: str) -> list[Segment]:
         starts.append(starts[-1] + len(line) + 1)
     num_depth = 0
     memo = _Memo()
+    bullet = _patterns()["bullet"]
+    hp: tuple[str, ...] = ()  # the heading path below ``path``, one tuple shared by its segments
     for i, line in enumerate(lines):
-        if not line.strip():
+        stripped = line.strip()
+        if not stripped:
             continue
         lead = len(line) - len(line.lstrip())
         s, e = starts[i] + lead, starts[i] + len(line.rstrip())
         after_colon = prev[i] is not None and lines[prev[i]].rstrip().endswith(":")
         depth = 0 if lead else memo.numbered(line)
-        if depth and after_colon and (depth == 1 or len(line.strip()) > 60):
+        if depth and after_colon and (depth == 1 or len(stripped) > 60):
             depth = 0  # "1. first point" after "the following:" is a list item
         if depth:
             num_depth = depth
@@ -175,14 +188,14 @@ def segment(text: str) -> list[Segment]:
             path = [p for p in path if p[0] < depth]
             out.append(Segment(s, e, text[s:e], "heading", tuple(h for _, h in path)))
             path.append((depth, text[s:e]))
+            hp = tuple(h for _, h in path)
             continue
-        if _patterns()["bullet"].match(line):
+        if bullet.match(line):
             kind = "list_item"
-        elif memo.label_of(line.strip()):
+        elif memo.label_of(stripped):
             kind = "label_value"
         else:
             kind = "paragraph"
-        hp = tuple(h for _, h in path)
         last = out[-1] if out else None
         if (kind == "paragraph" and last and last.kind == "paragraph" and last.heading_path == hp
                 and prev[i] == i - 1 and line.lstrip()[:1].islower() and not last.text.endswith((".", ":", "!", "?"))):
@@ -214,11 +227,12 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     start = 0
     abbr = abbreviations()
     for m in _SENT_END.finditer(text):
-        word = _LAST_WORD.search(text, max(start, m.start() - 24), m.start())
-        if word and (word.group(1) in abbr or _INITIALS.fullmatch(word.group(1)) and len(word.group(1)) <= 1):
-            continue
-        if word and text[m.end():m.end() + 1].isdigit() and _number_abbr().search(word.group(1)):
-            continue  # "Industriestr. 25": a street, not a sentence end
+        word = _last_word(text[max(start, m.start() - 24):m.start()])  # at most 24 characters back
+        if word is not None:
+            if word in abbr or len(word) <= 1 and _INITIALS.fullmatch(word):
+                continue
+            if text[m.end():m.end() + 1].isdigit() and _number_abbr().search(word):
+                continue  # "Industriestr. 25": a street, not a sentence end
         end = m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
         if text[start:end].strip():
             out.append((offset + start, offset + end))

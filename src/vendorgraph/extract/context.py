@@ -68,6 +68,7 @@ class DocContext:
     heading_stack: list[tuple[int, ...]] = field(default_factory=list)  # per segment: heading segment ids
     passive_cache: dict[int, bool] = field(default_factory=dict)  # sentence start -> opt-out/link sentence
     heading_cache: dict[str, bool] = field(default_factory=dict)  # heading -> "local hosting" heading
+    negated_cache: dict[tuple[int, int], bool] = field(default_factory=dict)  # mention (start, end) -> negated use
     not_topics: frozenset[int] = frozenset()  # starts of mentions that are sub-processors, never a topic
 
     @classmethod
@@ -109,13 +110,9 @@ class DocContext:
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions inside ``[start, end)``, controller mentions excluded."""
         i = bisect.bisect_left(self._starts, start)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            m = self.mentions[i]
-            if m.end <= end and m.vendor.key not in self.controller_keys:
-                out.append(m)
-            i += 1
-        return out
+        j = bisect.bisect_left(self._starts, end, i)  # the mentions starting in [start, end)
+        keys = self.controller_keys
+        return [m for m in self.mentions[i:j] if m.end <= end and m.vendor.key not in keys]
 
     def mention_before(self, pos: int, reach: int = TOPIC_REACH) -> Mention | None:
         """The last non-controller mention ending before ``pos`` (within ``reach`` characters)."""
@@ -135,20 +132,38 @@ class DocContext:
             if found:
                 return found[0]
         seg = self.segments[sent.seg]
-        earlier = [m for m in self.mentions_in(seg.start, sent.start) if m.start not in self.not_topics]
+        earlier = [m for m in self.mentions_in(seg.start, sent.start) if m.start not in self.not_topics
+                   and not self.is_aside(m)]
         if earlier:
             return earlier[-1]  # "... Calendly LLC, USA. Data is sent to the USA." in one paragraph
         first = self._first_in_section(sent)
-        if first is not None:
+        if first is not None and not self._sibling_item(sent, first):
             return first
         if rx("transfers", "generic_plural").search(sent.text):
             return None  # "companies in the USA" is about no vendor in particular
         m = self.mention_before(sent.start, reach=TOPIC_REACH)
-        if m is None:
+        if m is None or self._sibling_item(sent, m):
             return None
         j = bisect.bisect_right(self._sent_starts, m.start) - 1
         near = j >= 0 and self.sentences[j].top == sent.top and sent.seg - self.sentences[j].seg <= TOPIC_SEGMENTS
         return m if near else None
+
+    def _sibling_item(self, sent: Sentence, m: Mention) -> bool:
+        """True when ``sent`` is a list item and ``m`` is named in another list item: parallel items of a
+        list ("- Google (USA): DPF", "- Ski operators in Switzerland: adequacy") are not about each other's vendor."""
+        if self.segments[sent.seg].kind != "list_item":
+            return False
+        other = self.sentence_at(m.start)
+        return other is not None and other.seg != sent.seg and self.segments[other.seg].kind == "list_item"
+
+    def is_aside(self, m: Mention) -> bool:
+        """A vendor named in passing ("X LLC, a Salesforce company", "part of the Y group"): no topic."""
+        text = self.doc.text
+        before = max(0, m.start - 40)
+        if rx("transfers", "aside_of", re.I).search(text, before, m.start):
+            return True
+        return bool(rx("transfers", "aside_before", re.I).search(text, before, m.start)
+                    and rx("transfers", "aside_after", re.I).match(text, m.end, min(len(text), m.end + 30)))
 
     def hits(self, kind: str, start: int, end: int) -> list[tuple[str, int, int]]:
         """Matches of ``kind`` (``role``, ``mechanism`` or ``country``) inside ``[start, end)``, offsets
@@ -158,13 +173,10 @@ class DocContext:
             self._hit_starts[kind] = [h[1] for h in self._hits[kind]]
         found, starts = self._hits[kind], self._hit_starts[kind]
         i = bisect.bisect_left(starts, start)
-        out = []
-        while i < len(found) and found[i][1] < end:
-            n, s, e = found[i]
-            if e <= end:
-                out.append((n, s - start, e - start))
-            i += 1
-        return out
+        j = bisect.bisect_left(starts, end, i)  # the matches starting in [start, end)
+        if i == j:
+            return []
+        return [(n, s - start, e - start) for n, s, e in found[i:j] if e <= end]
 
     def sentences_between(self, start: int, last: int) -> list[Sentence]:
         """The sentences starting in ``[start, last]``."""

@@ -6,6 +6,9 @@
   and transfer mechanisms (``skos:prefLabel``/``skos:altLabel``), compiled into tolerant regexes.
 - Countries: ``ontology/reference/countries.ttl`` when present, else ``ingest/rules/countries.json``.
 
+Rules are compiled through :mod:`.scan` (same matches, faster searches); role and mechanism labels
+are found with one scan of a text for both (:func:`find_labels`).
+
 >>> find_labels(mechanism_patterns(), "based on standard contractual clauses")
 [('scc', 9, 37)]
 """
@@ -14,17 +17,14 @@ from __future__ import annotations
 
 import json
 import re
-import re._constants as re_constants
-import re._parser as re_parser
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import VocabularyError
 from ..resources import data_dir
 from ..vocab import LOC, RDFS, SKOS, VG
+from .scan import compile_guarded, finditer, finditer_shared, trie_regex  # noqa: F401 - the rules modules import them from here
 
 
 @cache
@@ -52,143 +52,9 @@ def rx(group: str, key: str, flags: int = 0) -> re.Pattern[str]:
     """The compiled regular expression ``key`` of ``ingest/rules/<group>.json``.
 
     When every match must start with one of a few known characters, the regex is put behind a
-    lookahead on them: the same matches, but most positions of a search fail fast."""
-    pattern = rules(group)[key]
-    try:
-        firsts = _first_chars(re_parser.parse(pattern, flags))
-        if firsts:
-            return re.compile("(?=[" + "".join(sorted(re.escape(c) for c in firsts)) + "])(?:" + pattern + ")", flags)
-    except (re.error, TypeError, ValueError, AttributeError):
-        pass
-    return re.compile(pattern, flags)
-
-
-def _first_chars(parsed) -> set[str] | None:  # noqa: ANN001 (re._parser.SubPattern)
-    """The literal characters every match of a parsed regex starts with (zero-width ``\\b``-style
-    anchors skipped), or None when the regex may start otherwise."""
-    for op, av in parsed:
-        if op is re_constants.AT:
-            continue
-        if op is re_constants.LITERAL:
-            return {chr(av)}
-        if op is re_constants.SUBPATTERN and not av[1] and not av[2] and av[3].getwidth()[0] > 0:
-            return _first_chars(av[3])
-        if op is re_constants.BRANCH:
-            out: set[str] = set()
-            for alt in av[1]:
-                sub = _first_chars(alt) if alt.getwidth()[0] > 0 else None
-                if sub is None:
-                    return None
-                out |= sub
-            return out
-        return None
-    return None
-
-
-#: An optional first-character guard, then a lookbehind on one character class: ``(?<![...])``.
-_LEAD_LOOKBEHIND = re.compile(r"(?:\(\?=\[(?:\\.|[^\]\\])*\]\))?\(\?<!\[((?:\\.|[^\]\\])+)\]\)")
-
-
-def _word_led(parsed, bounded: bool = False) -> bool:  # noqa: ANN001 (re._parser.SubPattern)
-    """True when every match of a parsed regex starts at a word boundary with a word character, that
-    is at the start of the text or right after a non-word character (lookaheads skipped)."""
-    for op, av in parsed:
-        if op is re_constants.AT and av is re_constants.AT_BOUNDARY:
-            bounded = True
-        elif op is re_constants.ASSERT and av[0] == 1:
-            continue
-        elif op is re_constants.LITERAL:
-            return bounded and (chr(av).isalnum() or chr(av) == "_")
-        elif op is re_constants.BRANCH:
-            return all(_word_led(alt, bounded) for alt in av[1])
-        elif op is re_constants.SUBPATTERN and not av[1] and not av[2]:
-            return _word_led(av[3], bounded)
-        else:
-            return False
-    return False
-
-
-def _opens_with_lookbehind(parsed) -> bool:  # noqa: ANN001 (re._parser.SubPattern)
-    """True when a parsed regex (no top-level alternation) opens with a negative lookbehind, after
-    at most one lookahead."""
-    ops = [(op, av[0]) for op, av in parsed.data[:2] if op in (re_constants.ASSERT, re_constants.ASSERT_NOT)]
-    return ops[:1] == [(re_constants.ASSERT_NOT, -1)] or ops == [(re_constants.ASSERT, 1), (re_constants.ASSERT_NOT, -1)]
-
-
-@cache
-def _gap_scanner(p: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A regex matching one character right after which ``p`` matches, when every match of ``p``
-    follows such a character (or starts the text): ``p`` opens with ``(?<![...])``, or with a word
-    boundary before a word character. None otherwise."""
-    parsed = re_parser.parse(p.pattern, p.flags)
-    lead = _LEAD_LOOKBEHIND.match(p.pattern)
-    if lead and not lead.group(1).startswith("^") and _opens_with_lookbehind(parsed):
-        gap = f"[^{lead.group(1)}]"
-    elif not p.flags & (re.ASCII | re.LOCALE) and _word_led(parsed):
-        gap = r"\W"
-    else:
-        return None
-    try:
-        return re.compile(f"{gap}(?=(?:{p.pattern}))", p.flags)
-    except re.error:
-        return None
-
-
-def finditer(p: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """``list(p.finditer(text))``, faster for a regex whose matches follow a known kind of character
-    (see :func:`_gap_scanner`): the text is scanned from such character to such character, and ``p``
-    is only run where it matches."""
-    scanner = _gap_scanner(p)
-    if scanner is None:
-        return list(p.finditer(text))
-    return _finditer_from(p, text, (m.end() for m in scanner.finditer(text)))
-
-
-def finditer_shared(p: re.Pattern[str], text: str, family: tuple[re.Pattern[str], ...]) -> list[re.Match[str]]:
-    """``list(p.finditer(text))`` for ``p`` of a ``family`` of regexes that only match at word starts
-    (or else as :func:`finditer`): one scan of the text finds where any of them matches, for all of
-    them (kept for the last texts)."""
-    if p not in family or _family_scanner(family) is None:
-        return finditer(p, text)
-    return _finditer_from(p, text, _family_starts(family, text))
-
-
-@cache
-def _family_scanner(family: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
-    """A non-word character before a match of any regex of ``family`` (None: some regex may match
-    elsewhere, or has flags other than IGNORECASE)."""
-    if any(p.flags & ~(re.I | re.U) or not _after_non_word(p) for p in family):
-        return None
-    alts = "|".join(f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in family)
-    return re.compile(rf"\W(?=(?:{alts}))")
-
-
-def _after_non_word(p: re.Pattern[str]) -> bool:
-    """True when every match of ``p`` starts the text or follows a non-word character: ``p`` opens
-    with a word boundary before a word character, or with ``(?<![...])`` of a class holding ``\\w``."""
-    parsed = re_parser.parse(p.pattern, p.flags)
-    lead = _LEAD_LOOKBEHIND.match(p.pattern)
-    if lead and not lead.group(1).startswith("^") and r"\w" in lead.group(1) and _opens_with_lookbehind(parsed):
-        return True
-    return not p.flags & (re.ASCII | re.LOCALE) and _word_led(parsed)
-
-
-@lru_cache(maxsize=2)
-def _family_starts(family: tuple[re.Pattern[str], ...], text: str) -> tuple[int, ...]:
-    return tuple(m.end() for m in _family_scanner(family).finditer(text))
-
-
-def _finditer_from(p: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
-    """``list(p.finditer(text))``, given the positions after 0 where ``p`` may match, in order."""
-    out: list[re.Match[str]] = []
-    pos = 0
-    for s in chain((0,), starts):
-        if s >= pos and (m := p.match(text, s)) is not None:
-            if m.end() == s:  # an empty match: finditer's own rules apply
-                return list(p.finditer(text))
-            out.append(m)
-            pos = m.end()
-    return out
+    lookahead on them: the same matches, but most positions of a search fail fast (see
+    :func:`compile_guarded`)."""
+    return compile_guarded(rules(group)[key], flags)
 
 
 def _triples(path: Path) -> dict[str, dict[str, list[tuple[str, str | None]]]]:
@@ -249,6 +115,7 @@ class LabelSet:
 
     patterns: tuple[tuple[str, re.Pattern[str], bool], ...]  # (notation, regex, runs on lower-cased text)
     starts: tuple[re.Pattern[str], re.Pattern[str]] = (re.compile("(?!)"), re.compile("(?!)"))
+    forms: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (lower-cased forms, acronyms) of ``starts``
 
     def notations(self) -> list[str]:
         return sorted({n for n, _, _ in self.patterns})
@@ -293,8 +160,9 @@ def _concept_patterns(filename: str, skip: tuple[str, ...] = ()) -> LabelSet:
             out.append((notation[0][0], re.compile(r"\b(?:" + "|".join(map(re.escape, acronyms)) + r")s?\b"), False))
         all_lows += lows
         all_acronyms += acronyms
-    starts = (_scanner_of(sorted(set(all_lows)), True), _scanner_of(sorted(set(all_acronyms)), False))
-    return LabelSet(tuple(sorted(out, key=lambda p: (p[0], p[1].pattern))), starts)
+    forms = (tuple(sorted(set(all_lows))), tuple(sorted(set(all_acronyms))))
+    starts = (_scanner_of(list(forms[0]), True), _scanner_of(list(forms[1]), False))
+    return LabelSet(tuple(sorted(out, key=lambda p: (p[0], p[1].pattern))), starts, forms)
 
 
 def role_patterns() -> LabelSet:
@@ -335,13 +203,44 @@ def find_labels(labels: LabelSet, text: str) -> list[tuple[str, int, int]]:
 
     Equivalent to running every pattern's ``finditer`` over the text, but the text is scanned once
     per case (lower-cased, as is) for the positions where some label may start (position 0 and the
-    ends of the matches of :attr:`LabelSet.starts`), and each pattern is only tried there."""
-    low = _lower(text)
-    starts = {lower: [0] + [m.end() for m in scanner.finditer(low if lower else text)]
-              for lower, scanner in zip((True, False), labels.starts)}
+    ends of the matches of :attr:`LabelSet.starts`), and each pattern is only tried there. The role
+    and mechanism labels share one scan per text (see :func:`_shared_starts`)."""
+    if any(labels is s for s in _shared_sets()):
+        low, starts = _shared_starts(text)
+    else:
+        low = _lower(text)
+        starts = _label_starts(labels.starts, low, text)
     hits = [(n, s, e) for n, p, lower in labels.patterns
             for s, e in _finditer_at(p, low if lower else text, starts[lower])]
     return sorted(hits, key=lambda h: (h[1], h[0]))
+
+
+def _label_starts(scanners: tuple[re.Pattern[str], re.Pattern[str]], low: str, text: str) -> tuple[list[int], list[int]]:
+    """(starts in the text as is, starts in the lower-cased text): indexed by "runs on lower-cased text"."""
+    return ([0] + [m.end() for m in scanners[1].finditer(text)],
+            [0] + [m.end() for m in scanners[0].finditer(low)])
+
+
+@cache
+def _shared_sets() -> tuple[LabelSet, ...]:
+    """The label sets every document is scanned for: roles and mechanisms."""
+    return role_patterns(), mechanism_patterns()
+
+
+@cache
+def _shared_scanners() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Start scanners (lower-cased forms, acronyms) for the forms of all :func:`_shared_sets`."""
+    sets = _shared_sets()
+    return (_scanner_of(sorted({f for s in sets for f in s.forms[0]}), True),
+            _scanner_of(sorted({f for s in sets for f in s.forms[1]}), False))
+
+
+@lru_cache(maxsize=2)
+def _shared_starts(text: str) -> tuple[str, tuple[list[int], list[int]]]:
+    """The lower-cased text and where a role or mechanism label may start in it (kept for the last
+    texts): a superset of each set's own starts, so :func:`_finditer_at` finds the same."""
+    low = _lower(text)
+    return low, _label_starts(_shared_scanners(), low, text)
 
 
 @dataclass(frozen=True)
@@ -362,33 +261,6 @@ class Countries:
     def third(self, code: str) -> bool:
         """True when ``code`` is outside the EU/EEA."""
         return code not in self.eea
-
-
-def trie_regex(words: list[str]) -> str:
-    """A regex matching exactly ``words`` (longest first), factorised by common prefixes.
-
-    Python's ``re`` tries the branches of an alternation one by one; a prefix tree makes a
-    several-hundred-word alternation cheap.
-
-    >>> re.fullmatch(trie_regex(["USA", "US", "UK"]), "USA") is not None
-    True
-    """
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(trie) or "(?!)"
 
 
 def _alternation(forms: list[str]) -> str:
@@ -413,7 +285,7 @@ def countries() -> Countries:
     firsts = "".join(sorted({re.escape(f[0]) for f in by_form}))
     pat = re.compile(rf"(?=[{firsts}])(?<![\w\-.])(?:{_alternation(list(by_form))})(?![\w]|-(?=[a-zäöü]))")
     adj = re.compile(rf"(?<![\w\-])(?:{_alternation(list(by_adj))})(?![\w])")
-    return Countries(pat, by_form, adj, by_adj, frozenset(eea), re.compile(fb["us_address"]))
+    return Countries(pat, by_form, adj, by_adj, frozenset(eea), compile_guarded(fb["us_address"]))
 
 
 def _countries_from_ttl(files: list[Path]) -> tuple[dict[str, str], set[str]]:

@@ -19,7 +19,8 @@ from functools import cache, lru_cache
 
 from ..segment import abbreviations
 from .lexicon import finditer_shared, lexicon, rules, rx, trie_regex
-from .names import addressed_institutions, lower_case_entities, near_legal_forms, prefixed_entities
+from .names import (addressed_institutions, headed_institutions, lower_case_entities, near_legal_forms, nominative,
+                    prefixed_entities)
 
 _TOKEN = re.compile(r"[\w][\w&'+\-]*(?:\.(?:com|io|me|net|de|co|to)\b)?\.?")
 
@@ -98,7 +99,7 @@ def resolve_name(name: str) -> Vendor:
     g = gazetteer().get(" ".join(name.split()))
     if g is not None:
         return g
-    base = strip_legal_form(name)
+    base = nominative(strip_legal_form(name))
     words = [w for w in re.split(r"[\s,]+", base) if w]
     first = words[0] if words else base
     stop = set(rules("parties")["first_word_stoplist"])
@@ -123,11 +124,16 @@ def _legal_form_first_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w])[A-ZÄÖÜ0-9]")
 
 
+@cache
+def _forms_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(rules("parties")["legal_forms"], key=len, reverse=True))
+
+
 @lru_cache(maxsize=4096)
 def strip_legal_form(name: str) -> str:
     """``name`` without its trailing legal form ("Fathom Video Inc." -> "Fathom Video")."""
-    forms = sorted(rules("parties")["legal_forms"], key=len, reverse=True)
     s = name.strip()
+    forms = [f for f in _forms_longest_first() if f in s]  # s only shrinks: no other form can end it
     changed = True
     while changed:
         changed = False
@@ -139,8 +145,16 @@ def strip_legal_form(name: str) -> str:
     return s or name
 
 
+def nominative_name(name: str) -> str:
+    """``name`` with its words before the legal form in the nominative (:func:`~.names.nominative`):
+    "Bayerischen Fußball-Verband e.V." -> "Bayerischer Fußball-Verband e.V."."""
+    base = strip_legal_form(name)
+    return nominative(base) + name.strip()[len(base):] if name.strip().startswith(base) else name
+
+
 def _trim(name: str, start: int) -> tuple[str, int]:
-    """Drop generic leading words ("Dienstleister CleverReach GmbH" -> "CleverReach GmbH")."""
+    """Drop generic leading words ("Dienstleister CleverReach GmbH" -> "CleverReach GmbH"), but not the
+    company type that opens a registered name ("Steuerberatungsgesellschaft Kornmeier & Partner mbB")."""
     r = rules("parties")
     stop, suffixes = set(r["name_stop_tokens"]), tuple(r["name_stop_suffixes"])
     particles = set(r["name_particles"])
@@ -148,8 +162,9 @@ def _trim(name: str, start: int) -> tuple[str, int]:
     while len(words) > 1 and re.fullmatch(r"[\d.§]+|\w+\.", words[0]):
         start += len(words[0]) + 1
         words = words[1:]
-    while len(words) > 2 and (words[0] in stop or words[0] in particles
-                              or words[0].lower().endswith(suffixes) or "-" in words[0] and words[0][-1].islower()):
+    keep = rx("parties", "name_head_keep")
+    while len(words) > 2 and (words[0] in stop or words[0] in particles or "-" in words[0] and words[0][-1].islower()
+                              or words[0].lower().endswith(suffixes) and not keep.match(words[0])):
         start += len(words[0]) + 1
         words = words[1:]
     if len(words) > r["max_name_tokens"] + 1:
@@ -169,6 +184,18 @@ def _sentence_start(name: str) -> int:
     return start
 
 
+def _co_partner_start(text: str, start: int, name: str) -> int:
+    """Where a partnership name written with commas starts: "Creditreform Ulm Müller, Schott & Co. KG"
+    (the legal-form scan stops at the comma and finds "Schott & Co. KG")."""
+    if not rx("parties", "co_partner_name").match(name):
+        return start
+    head = rx("parties", "co_partner_head").search(text, max(0, start - 80), start)
+    if head is None:
+        return start
+    trimmed, s = _trim(head.group(1), head.start(1))
+    return start if trimmed.split(" ")[0] in rules("parties")["name_stop_tokens"] else s
+
+
 def entity_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of names written with a legal form."""
     out = []
@@ -179,8 +206,10 @@ def entity_mentions(text: str) -> list[tuple[int, int, str]]:
         if head in rules("parties")["name_stop_tokens"] or not (head[:1].isupper() or head[:1].isdigit()):
             continue
         end = m.end(2) + (1 if m.group(3) and m.group(2) in ("Inc", "Ltd", "Corp", "Co") else 0)
+        s = _co_partner_start(text, s, name)
         out.append((s, end, text[s:end]))
-    return out + lower_case_entities(text) + prefixed_entities(text) + addressed_institutions(text)
+    return (out + lower_case_entities(text) + prefixed_entities(text) + addressed_institutions(text)
+            + headed_institutions(text))
 
 
 @cache
@@ -229,9 +258,14 @@ def _gazetteer_hits(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _last_run(left: str) -> str:
+    """``re.split(r"\\s", left)[-1]``: what follows the last white-space character."""
+    return "" if not left or left[-1].isspace() else left.rsplit(None, 1)[-1]
+
+
 def _in_url(text: str, pos: int) -> bool:
     left = text[max(0, pos - 60):pos]
-    tail = re.split(r"\s", left)[-1]
+    tail = _last_run(left)
     return "/" in tail or tail.startswith("www") or "@" in tail or (pos > 0 and text[pos - 1] in ".@/")
 
 
@@ -314,12 +348,18 @@ def _alias_mentions(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     if not aliases:
         return out
-    alts = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\w\-/.@])(?:{alts})(?![\w\-]|\.\w)", text):
+    for m in alias_pattern(list(aliases)).finditer(text):
         if not _in_url(text, m.start()):
             vendor, conf = aliases[m.group(0)]
             out.append(Mention(m.start(), m.end(), m.group(0), "alias", vendor, conf))
     return out
+
+
+def alias_pattern(aliases: list[str]) -> re.Pattern[str]:
+    """Any of ``aliases`` as a word of its own, the longest first: the same matches as the alternation of
+    the aliases sorted longest first, but as a prefix tree behind a guard on their first characters."""
+    initials = "".join(sorted({re.escape(a[0]) for a in aliases if a}))
+    return re.compile(rf"(?=[{initials}])(?<![\w\-/.@])(?:{trie_regex(aliases)})(?![\w\-]|\.\w)")
 
 
 @cache

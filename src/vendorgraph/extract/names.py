@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from .lexicon import finditer, rules, rx, trie_regex
 
 #: Name characters before a legal form (see :func:`_name_reaches`), and the gap between name and form.
-_NAME_RUN = re.compile(r"[\w.\-&'’+ ]*")
+_NAME_RUN = re.compile(r"[\w.\-&'’+/() ]*")
 _FORM_GAP = re.compile(r"[\s,\-]*")
 
 
@@ -121,4 +121,75 @@ def addressed_institutions(text: str) -> list[tuple[int, int, str]]:
             start += len(words[0]) + 1
             words = words[1:]
         out.append((start, m.end(1), " ".join(words)))
+    return out
+
+
+@cache
+def _gender_suffixes() -> tuple[tuple[str, str], ...]:
+    """(head-noun ending, gender), longest ending first."""
+    table = rules("parties")["noun_gender"]
+    return tuple(sorted(((s, g) for g in ("m", "f", "n") for s in table[g]), key=lambda x: -len(x[0])))
+
+
+def _gender(noun: str) -> tuple[str, str] | None:
+    """(gender, nominative singular) of a German head noun, also in the genitive ("Verbands" -> Verband)."""
+    low = noun.lower()
+    for cut in (0, 2, 1):
+        stem = low[: len(low) - cut] if cut else low
+        if cut and not low.endswith("es"[2 - cut:]):
+            continue
+        for suffix, g in _gender_suffixes():
+            if stem.endswith(suffix) and (not cut or g in "mn"):
+                return g, noun[: len(noun) - cut] if cut else noun
+    return None
+
+
+def nominative(base: str) -> str:
+    """A German organisation name (without legal form) in the nominative with the strong adjective ending
+    of its official form: "Bayerischen Fußball-Verbands" -> "Bayerischer Fußball-Verband", "Kassenärztlichen
+    Vereinigung Niedersachsen" -> "Kassenärztliche Vereinigung Niedersachsen". Other names are returned as
+    they are.
+
+    >>> nominative("Westfälischen Turnerbund"), nominative("Deutschen Roten Kreuzes"), nominative("Acme Cloud")
+    ('Westfälischer Turnerbund', 'Deutsches Rotes Kreuz', 'Acme Cloud')
+    """
+    words = base.split(" ")
+    adj = rx("parties", "declined_adjective")
+    n_adj = 0
+    while n_adj < len(words) - 1 and adj.match(words[n_adj]):
+        n_adj += 1
+    if not n_adj:
+        return base
+    parts = words[n_adj].split("-")  # the noun the adjectives agree with ("Fußball-Verbands")
+    found = _gender(parts[-1])
+    if found is None:
+        return base
+    g, noun = found
+    ending = {"m": "er", "f": "e", "n": "es"}[g]
+    out = [adj.match(w).group(1) + ending for w in words[:n_adj]]  # type: ignore[union-attr]
+    return " ".join(out + ["-".join(parts[:-1] + [noun])] + words[n_adj + 1:])
+
+
+def headed_institutions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of public bodies and banks named without a legal form by an institution head and
+    a place or field ("Sparkasse Münsterland Ost", "Kassenärztliche Vereinigung Niedersachsen",
+    "Landesamt für Steuern"): ``institution_head_name``. A head alone ("Ihre Sparkasse", "die zuständige
+    Kassenärztliche Vereinigung") is a category, not a name.
+
+    >>> headed_institutions("Lastschriften zieht die Sparkasse Hellweg-Lippe ein; Ihre Sparkasse erfährt nichts.")
+    [(24, 47, 'Sparkasse Hellweg-Lippe')]
+    """
+    stop, joiners = set(rules("parties")["institution_tail_stop"]), set(rules("parties")["institution_tail_joiners"])
+    out = []
+    for m in finditer(rx("parties", "institution_head_name"), text):
+        words = m.group(2).split(" ")
+        cut = next((i for i, w in enumerate(words) if w in stop), len(words))
+        words = words[:cut]
+        while words and (words[-1] in joiners or not words[-1]):
+            words.pop()
+        tail = " ".join(words)
+        if not re.search(r"[A-ZÄÖÜ]", tail):
+            continue
+        end = m.end(1) + len(tail)
+        out.append((m.start(1), end, text[m.start(1):end]))
     return out

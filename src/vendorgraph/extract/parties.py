@@ -19,9 +19,10 @@ from functools import cache, lru_cache
 
 from ..model import Controller
 from .context import DocContext
-from .categories.patterns import fast_rule, found_exactly
+from .controller_lines import in_toc, name_words, owner_line, qualified_cue
 from .lexicon import countries, lexicon, rules, rx
-from .mentions import Mention, group_names, resolve_name
+from .mentions import group_names, nominative_name, resolve_name, strip_legal_form
+from .nonrecipients import passive  # noqa: F401 - re-exported for the extractor
 
 #: Characters after a name that may hold its address.
 ADDRESS_REACH = 170
@@ -30,7 +31,8 @@ ADDRESS_REACH = 170
 @cache
 def _cut() -> re.Pattern[str]:
     """Where an address window ends: a sentence end (not after Inc./Ltd./...), a blank line, a long line."""
-    return re.compile(r"(?<!Inc)(?<!Ltd)(?<!Co)(?<!St)(?<!Nr)(?<!No)[.;!?](?=\s+[A-ZÄÖÜ„“\"(])|\n\s*\n|\n(?=[^\n]{90,})")
+    # every match starts with one of [.;!?\n]: a lookahead on them first spares the lookbehinds elsewhere
+    return re.compile(r"(?=[.;!?\n])(?:(?<!Inc)(?<!Ltd)(?<!Co)(?<!St)(?<!Nr)(?<!No)[.;!?](?=\s+[A-ZÄÖÜ„“\"(])|\n\s*\n|\n(?=[^\n]{90,}))")
 
 
 @cache
@@ -58,43 +60,54 @@ def _label_name(text: str, pos: int) -> tuple[int, int, str] | None:
 
 
 def _heading_name(text: str, cue: re.Match[str]) -> tuple[int, int, str] | None:
-    """The name on the line after a cue that is a line of its own ("1. Verantwortliche Stelle\n\nPraxis Dr. Ros")."""
+    """The name on the line after a cue that is a line of its own ("1. Verantwortliche Stelle\n\nPraxis Dr. Ros",
+    "Verantwortlich für die Datenverarbeitung:\nGemeinschaftspraxis Dr. med. A. Roth & Dr. med. B. Ilić")."""
     line_start = text.rfind("\n", 0, cue.start()) + 1
     line_end = text.find("\n", cue.end())
+    rest = text[cue.end():line_end]
     if line_end < 0 or not re.fullmatch(r"[\s\d.#*]*", text[line_start:cue.start()]) \
-            or len(text[cue.end():line_end].strip(" :*#")) > 20:
+            or len(rest.strip(" :*#")) > 20 and not qualified_cue(rest):
         return None
     m = re.compile(r"\s*(\S[^\n,]{2,79})").match(text, line_end)
     name = m.group(1).strip() if m else ""
     if not name:
         return None
     stop = set(rules("parties")["name_stop_tokens"])
-    if not name[0].isupper() or name.split()[0] in stop or len(name.split()) > 8 or re.search(r"[:@]|[.;]$", name) \
+    if not name[0].isupper() or name.split()[0] in stop or name_words(name) > 8 or re.search(r"[:@]|[.;]$", name) \
             or not_a_party(name):
         return None
     return m.start(1), m.start(1) + len(name), name
 
 
-def _pick(ctx: DocContext, cue: re.Match[str], cands: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+def _paragraph_break(text: str, start: int, end: int) -> bool:
+    """True when a blank line lies between ``start`` and ``end`` (a name there is no longer the cue's)."""
+    return re.search(r"\n[ \t]*\n", text[start:end]) is not None
+
+
+def _pick(ctx: DocContext, cue: re.Match[str], cands: list[tuple[int, int, str]],
+          weak: bool = False) -> tuple[int, int, str] | None:
+    """The name a cue points to; with ``weak``, also the first name within reach after it (asked only when
+    no later cue points to a name: "1. Name und Anschrift des Verantwortlichen" followed by a label line)."""
     window = rules("parties")["controller_window"]
     after = [c for c in cands if cue.start() <= c[0] <= cue.start() + window]
     head = _heading_name(ctx.doc.text, cue)
     if head and (not after or head[0] < after[0][0]):
         return head
-    if after and after[0][0] - cue.end() < 120:
-        return after[0]
     label = _label_name(ctx.doc.text, cue.end())
+    if after and after[0][0] - cue.end() < 120 and not (label and _paragraph_break(ctx.doc.text, label[1], after[0][0])):
+        return after[0]
     if label:
         return label
     sent = ctx.sentence_at(cue.start())
     before = [c for c in cands if sent and sent.start <= c[0] and c[1] <= cue.start()]
     if before:
         return before[-1]
-    return after[0] if after else None
+    return after[0] if after and weak else None
 
 
 def find_controller(ctx: DocContext) -> Controller | None:
-    """The controller named at a controller cue, else the most frequent "<Name> Group"."""
+    """The controller named at a controller cue, else on an owner line ("X – Inh. Y"), else the first name
+    within reach after a cue, else the most frequent "<Name> Group"."""
     text = ctx.doc.text
     not_ctx = rx("parties", "not_controller_context", re.I)
     cands = [(m.start, m.end, m.surface) for m in ctx.mentions if m.kind == "entity" and m.vendor.source != "curated"]
@@ -104,9 +117,10 @@ def find_controller(ctx: DocContext) -> Controller | None:
     we = rx("parties", "we_alias", re.I)
     best = next((c for c in cands if we.match(text, c[1])), None)
     rule, conf = "controller.we_alias", 0.9
+    weak: tuple[int, int, str] | None = None
     for cue in rx("parties", "controller_cues", re.I).finditer(text) if best is None else ():
         sent = ctx.sentence_at(cue.start())
-        if sent is not None and not_ctx.search(sent.text):
+        if sent is not None and not_ctx.search(sent.text) or in_toc(text, cue.start()):
             continue
         above = sent is not None and rx("parties", "controller_above", re.I).search(sent.text)
         first = [c for c in cands if c[1] <= cue.start()][:1] if above else []
@@ -114,6 +128,11 @@ def find_controller(ctx: DocContext) -> Controller | None:
         if best is not None:
             rule = "controller.cue"
             break
+        weak = weak or _pick(ctx, cue, cands, weak=True)
+    if best is None and (owner := owner_line(text)) is not None and not not_a_party(owner[2]):
+        best, rule, conf = owner, "controller.owner_line", 0.7
+    if best is None and weak is not None:
+        best, rule = weak, "controller.cue"
     if best is None:
         groups = Counter(name for _, _, name in groups_found)
         if groups and groups.most_common(1)[0][1] >= 2:
@@ -123,6 +142,7 @@ def find_controller(ctx: DocContext) -> Controller | None:
     if best is None:
         return None
     s, e, name = _nominative(best, cands)
+    name = nominative_name(name)
     ctx.controller_keys = frozenset({resolve_name(name).key, resolve_name(best[2]).key})
     ctx.controller_names = (name,)
     country = _controller_country(ctx, e, name)
@@ -197,7 +217,7 @@ def entity_countries(ctx: DocContext) -> dict[int, list[tuple[str, int, int]]]:
         if text[max(0, m.start - 1):m.start] == "(" and ")" in text[m.end:stop]:
             stop = text.index(")", m.end)  # "(X S.R.L.) or in the USA": the USA is not X's address
         found = _countries_after(ctx, m.end, stop)
-        if m.kind in ("brand", "alias") and not _table_row(text, m.start):
+        if m.kind in ("brand", "alias") and not _table_row(text, m.start) and strip_legal_form(m.surface) == m.surface:
             found = [f for f in found if loc.search(text[max(m.end, f[1] - 20):f[1]]) and f[1] - m.end < 80]
         found = [f for f in found if not subs.search(text, m.end, f[2])]  # "X uses sub-processors in the USA"
         adj = c.adjective_pattern.search(text, max(0, m.start - 40), m.start)
@@ -212,32 +232,3 @@ def _table_row(text: str, pos: int) -> bool:
     """True inside a markdown table row ("| Vendor | purpose | USA |"): its cells describe one vendor."""
     start = text.rfind("\n", 0, pos) + 1
     return text[start:pos].lstrip().startswith("|")
-
-
-def _local_hosting(ctx: DocContext, heading: str) -> bool:
-    """True for a heading such as "Google Fonts (local hosting)" (cached per document: every mention
-    of a section asks about the same heading)."""
-    found = ctx.heading_cache.get(heading)
-    if found is None:
-        found = ctx.heading_cache[heading] = bool(rx("parties", "local_hosting_heading", re.I).search(heading))
-    return found
-
-
-def passive(ctx: DocContext, m: Mention) -> bool:
-    """True when the mention sits in an opt-out, browser-settings or link clause (the part of its
-    sentence between semicolons, so "Provider: X; Website: https://..." keeps X)."""
-    sent = ctx.sentence_at(m.start)
-    if sent is None:
-        return False
-    seg = ctx.segments[sent.seg]
-    heading = seg.text if seg.kind == "heading" else (seg.heading_path[-1] if seg.heading_path else "")
-    if heading and _local_hosting(ctx, heading):
-        return True  # "Google Fonts (local hosting)": nothing leaves the site
-    rel = m.start - sent.start
-    lo = sent.text.rfind(";", 0, rel) + 1
-    hi = sent.text.find(";", rel)
-    key = sent.start + lo
-    if key not in ctx.passive_cache:
-        clause = sent.text[lo:hi if hi >= 0 else len(sent.text)]
-        ctx.passive_cache[key] = found_exactly(clause, fast_rule(rules("parties")["non_recipient_context"]))
-    return ctx.passive_cache[key]

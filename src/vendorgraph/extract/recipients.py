@@ -5,10 +5,10 @@ else the vendor its section is about; for a label block ("Drittlandübermittlung
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .context import DocContext, Sentence
-from .lexicon import rules, rx
+from .lexicon import compile_guarded, rules, rx
 
 
 @cache
@@ -23,31 +23,43 @@ def _categories_in():
 
 def _category_hits(text: str) -> list[str]:
     """Recipient categories named in ``text`` (categories module, plus the transfer hints of the rules)."""
+    return list(_text_categories(text))
+
+
+@lru_cache(maxsize=64)
+def _text_categories(text: str) -> tuple[str, ...]:
+    """:func:`_category_hits`, cached: a statement's text is asked about for its recipients, its
+    intro and its label block."""
     finder = _categories_in()
     found = [cat for cat, _, _ in finder(text)] if finder else []
     found += [cat for cat, pattern in rx_hints().items() if pattern.search(text)]
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
 @cache
 def rx_hints() -> dict[str, re.Pattern[str]]:
     """Category cues for transfer sentences (``category_hints`` of ingest/rules/transfers.json)."""
-    return {k: re.compile(v, re.I) for k, v in rules("transfers")["category_hints"].items()}
+    return {k: compile_guarded(v, re.I) for k, v in rules("transfers")["category_hints"].items()}
 
 
 def _sentence_categories(text: str) -> list[str]:
     """Recipient categories of a statement; not the authorities a remark on government access names
     ("companies in the USA may be subject to access by US authorities"), nor a supervisory authority
-    ("BCR approved by the competent supervisory authority")."""
+    ("BCR approved by the competent supervisory authority"), nor a court ("after the CJEU declared the Privacy
+    Shield invalid, we switched to SCCs")."""
     cats = _category_hits(text)
-    if rx("transfers", "government_access", re.I).search(text) or rx("transfers", "supervisory_authority", re.I).search(text):
+    if rx("transfers", "government_access", re.I).search(text) or rx("transfers", "supervisory_authority", re.I).search(text) \
+            or rx("transfers", "court_ruling", re.I).search(text):
         cats = [c for c in cats if c != "authorities"]
     return cats
 
 
-def _abroad(cats: list[str]) -> list[str]:
+def _abroad(cats: list[str], text: str = "") -> list[str]:
     """Categories that can receive data abroad: authorities, advisers and credit agencies named
-    beside IT providers in one recipients line are domestic (kept only when nothing else is named)."""
+    beside IT providers in one recipients line are domestic (kept only when nothing else is named),
+    unless the text says they are foreign ("the carrier and the customs authorities of the destination country")."""
+    if text and rx("transfers", "foreign_recipient", re.I).search(text):
+        return cats
     domestic = set(rules("transfers")["domestic_categories"])
     return [c for c in cats if c not in domestic] or cats
 
@@ -65,9 +77,17 @@ def _label_block(ctx: DocContext, sent: Sentence) -> list[Sentence]:
 def recipients(ctx: DocContext, sent: Sentence, label: bool) -> tuple[list[str], str]:
     """Recipient keys for a statement and where they came from (sentence/category/block/topic)."""
     if label:
+        named = [m for m in ctx.mentions_in(sent.value_start, sent.end) if m.start not in ctx.not_topics]
+        if named:  # "Third-country transfer: USA (Vendor B)": only the vendor the value names
+            return list(dict.fromkeys(m.vendor.key for m in named)), "block"
+        own_cats = _abroad(_sentence_categories(ctx.doc.text[sent.value_start:sent.end]))
+        if own_cats:  # "Drittlandtransfer: bei Lieferungen in die Schweiz an den Zustellpartner": that category
+            return [f"category:{c}" for c in own_cats], "block"
         own = _label_block(ctx, sent)
         block = [s for s in ctx.sentences if s.section == sent.section and s.label_kind == "recipients"]
-        if not any(s.label_kind == "recipients" for s in own) and any(ctx.mentions_in(s.start, s.end) for s in own):
+        if any(s.label_kind == "recipients" for s in own):
+            block = [s for s in own if s.label_kind == "recipients"]  # the block's own "Recipients:" line
+        elif any(ctx.mentions_in(s.start, s.end) for s in own):
             block = own  # "Anbieter: X / Drittlandübermittlung: ..." below a category block of the same section
         ms = [m for s in block for m in ctx.mentions_in(s.start, s.end)]
         if ms:
@@ -77,8 +97,12 @@ def recipients(ctx: DocContext, sent: Sentence, label: bool) -> tuple[list[str],
             return [f"category:{c}" for c in dict.fromkeys(cats)], "block"
     ms = ctx.mentions_in(sent.start, sent.end)
     if ms:
-        return list(dict.fromkeys(m.vendor.key for m in ms)), "sentence"
-    cats = _abroad(_sentence_categories(sent.text))
+        keys = list(dict.fromkeys(m.vendor.key for m in ms))
+        if rx("transfers", "foreign_recipient", re.I).search(sent.text):  # "... to X AG and to the Swiss customs"
+            domestic = set(rules("transfers")["domestic_categories"])
+            keys += [f"category:{c}" for c in _sentence_categories(sent.text) if c in domestic]
+        return keys, "sentence"
+    cats = _abroad(_sentence_categories(sent.text), sent.text)
     if cats:
         return [f"category:{c}" for c in cats], "category"
     seg = ctx.segments[sent.seg]

@@ -2,8 +2,12 @@
 
 A role surface form (``roles.ttl``) in a sentence gives that role to the parties the sentence
 names, or, when it names none but points back ("the provider", "der Anbieter"), to the vendor the
-section is about. "A relies on services from B" makes B a sub-processor of A. A party named in a
-"Recipients:" block, or as the target of a transfer ("we transmit ... to X", "X receives"), is a
+section is about; when it points back to several ("Both platforms", "Die genannten Dienstleister"),
+to the vendors named before it in the section. A "Role:" line of a vendor block gives its roles to
+that vendor; in a line of ";"-separated vendor entries a cue stays in its entry. "A relies on
+services from B" (also "A engages / runs on / stores data on B", "A setzt B als Unterauftragsverarbeiter
+ein", "Rechenzentren der B"; rules in ``ingest/rules/roles.json``) makes B a sub-processor of A, except
+within one group. A party named in a "Recipients:" block, or as the target of a transfer ("we transmit ... to X", "X receives"), is a
 recipient there; a party with no role evidence at all is a recipient.
 
 >>> from vendorgraph.load import from_text
@@ -21,10 +25,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import Span
 from .context import DocContext, Sentence
-from .lexicon import rx
+from .lexicon import compile_guarded, rules, rx
 from .mentions import Mention
 
 _NEGATED = re.compile(r"\b(?:no|not|kein\w*|nicht|without|ohne)\b[^.;,]{0,30}$", re.I)
@@ -47,6 +52,13 @@ class SubProcessing:
     span: Span
 
 
+@cache
+def _role_rx(key: str, flags: int = re.I) -> re.Pattern[str]:
+    """A rule of ``ingest/rules/roles.json`` (a regex or a list of alternatives), compiled."""
+    node = rules("roles")[key]
+    return compile_guarded(node if isinstance(node, str) else "|".join(f"(?:{p})" for p in node), flags)
+
+
 def _entity(m: Mention) -> str:
     return m.surface if m.kind == "entity" else ""
 
@@ -56,18 +68,39 @@ def _unique(ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if not (m.vendor.key in seen or seen.add(m.vendor.key))]
 
 
-def _sub_processing(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> list[SubProcessing]:
+def _chain_cue(ctx: DocContext, sent: Sentence) -> tuple[str, int, int] | None:
+    """The first sub-processing cue of the sentence: (cue text, start, end), document offsets. Besides
+    the transfer rules' cues: "X engages / relies on / runs on Y", "X setzt Y ein", "Rechenzentren der
+    Y", and "X uses / nutzt Y" when the sentence is about servers, hosting or storage."""
     found = ctx.hits("sub_processor", sent.start, sent.end)
-    if not found:
+    if found:
+        return sent.text[found[0][1]:found[0][2]], sent.start + found[0][1], sent.start + found[0][2]
+    m = _role_rx("chain").search(sent.text)
+    if m is None and _role_rx("infra").search(sent.text):
+        m = _role_rx("infra_chain").search(sent.text)
+    return (m.group(), sent.start + m.start(), sent.start + m.end()) if m else None
+
+
+def _sub_processing(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> list[SubProcessing]:
+    if not ms:
+        return []  # every chain below is made of the sentence's own mentions
+    cue_found = _chain_cue(ctx, sent)
+    if cue_found is None:
         return []
-    cue = sent.text[found[0][1]:found[0][2]]
-    cue_start, cue_end = sent.start + found[0][1], sent.start + found[0][2]
+    cue, cue_start, cue_end = cue_found
     before = [x for x in ms if x.end <= cue_start]
     after = [x for x in ms if x.start >= cue_end]
     span = ctx.sentence_span(sent, "role.sub_processor.chain", 0.75)
     if before and after:
         via = before[0]
+        first = next(iter(ctx.mentions_in(cue_end, sent.end)), after[0])
+        if first.vendor.key == via.vendor.key:
+            return []  # within one group: "X Ltd relies on X LLC, a Y company, for hosting"
         return [SubProcessing(a, via, span) for a in _unique(after) if a.vendor.key != via.vendor.key]
+    named = _unique(before)
+    m = _role_rx("as_sub").search(sent.text)
+    if len(named) > 1 and not after and m and sent.start + m.start() >= named[-1].end:
+        return [SubProcessing(x, named[0], span) for x in named[1:]]  # "X setzt Y als Unterauftragsverarbeiter ein"
     topic = ctx.topic(sent)
     if topic is not None and re.search(r"sub-?processor|Unterauftrag|Subunternehmer", cue, re.I):
         return [SubProcessing(x, topic, span) for x in _unique(ms) if x.vendor.key != topic.vendor.key]
@@ -85,8 +118,12 @@ def _recipient_slot(ctx: DocContext, sent: Sentence, m: Mention, in_list: bool) 
 def _named_as_sub_processor(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> list[RoleFact]:
     """"Akamai Technologies, Inc., USA, may process data as a sub-processor": the organisation named last
     before the phrase is a sub-processor (also when it belongs to the processor's own group)."""
-    out = []
-    for _, s, _ in ctx.hits("as_sub_processor", sent.start, sent.end):
+    out: list[RoleFact] = []
+    if not ms:
+        return out  # no organisation named before any phrase
+    found = ctx.hits("as_sub_processor", sent.start, sent.end) or [
+        ("", m.start(), m.end()) for m in _role_rx("as_sub").finditer(sent.text)]  # "als Unterauftragsverarbeiter"
+    for _, s, _ in found:
         before = [m for m in ms if m.end <= sent.start + s]
         if before:
             span = ctx.sentence_span(sent, "role.sub_processor.label", 0.75)
@@ -95,8 +132,37 @@ def _named_as_sub_processor(ctx: DocContext, sent: Sentence, ms: list[Mention]) 
 
 
 def _role_label(sent: Sentence) -> bool:
-    """A short "Role: processor" line of a label block (the label's own sentence, not the text after it)."""
-    return sent.kind == "label_value" and sent.value_start > sent.start and sent.end - sent.value_start <= 80
+    """A "Role: processor" line of a label block (the label's own sentence, not the text after it): a
+    short value, or any value after a role label ("Rolle: Auftragsverarbeiter für ...; für ... eigenständig")."""
+    if _role_rx("role_label").match(sent.text):
+        return sent.kind in ("label_value", "list_item")  # also "- Rolle: ..." in a bulleted vendor block
+    return sent.kind == "label_value" and sent.start < sent.value_start and sent.end - sent.value_start <= 80
+
+
+#: How many items back a bulleted vendor block ("- Provider: X", "- Data: ...", "- Role: ...") may name its vendor.
+_BLOCK_ITEMS = 4
+
+
+def _block_vendor(ctx: DocContext, sent: Sentence) -> Mention | None:
+    """The vendor named last in the items just above a "- Role: ..." item of a bulleted vendor block."""
+    for prev in reversed(ctx.sentences_between(max(0, sent.start - 1500), sent.start - 1)[-_BLOCK_ITEMS:]):
+        if prev.kind != "list_item" or prev.section != sent.section:
+            return None
+        found = [m for m in ctx.mentions_in(prev.start, prev.end) if m.start not in ctx.not_topics]
+        if found:
+            return found[-1]
+    return None
+
+
+def _group(ctx: DocContext, sent: Sentence, m: re.Match[str]) -> list[Mention]:
+    """The vendors a plural phrase points back to ("Both platforms", "Die genannten Dienstleister"):
+    those named before it in its section (the last two for "both"/"beide")."""
+    reach = rules("roles")["group_reach"]
+    earlier = [x for x in ctx.mentions_in(max(0, sent.start - reach), sent.start) if x.start not in ctx.not_topics]
+    own = {s.start for s in ctx.sentences_between(max(0, sent.start - reach), sent.start) if s.section == sent.section}
+    earlier = [x for x in earlier if (ctx.sentence_at(x.start) or sent).start in own]
+    named = list(reversed(_unique(list(reversed(earlier)))))  # each vendor at its last mention, in text order
+    return named[-2:] if _role_rx("pair_anaphor").search(m.group()) else named
 
 
 def _table_roles(ctx: DocContext, sent: Sentence) -> list[tuple[str, int, int]]:
@@ -124,12 +190,28 @@ def _cued(ctx: DocContext, sent: Sentence, ms: list[Mention], chain: list[SubPro
             and not _NEGATED.search(sent.text, max(0, h[1] - 40), h[1])]
     hits += [("joint_controller", s, e) for _, s, e in ctx.hits("joint_controller_split", sent.start, sent.end)]
     targets = [m for m in ms if m.vendor.key not in chained]
-    if hits and not targets and (anaphor.search(sent.text) or _role_label(sent)):
-        topic = ctx.topic(sent)  # "Role: processor" in a "Provider: X" block
-        targets = [topic] if topic is not None else []
+    group = _role_rx("group_anaphor").search(sent.text) if hits and not targets else None
+    if group is not None:
+        targets = _group(ctx, sent, group)  # "Both platforms are independent controllers"
+    elif hits and not targets and (anaphor.search(sent.text) or _role_label(sent)):
+        topic = ctx.topic(sent) or (_block_vendor(ctx, sent) if _role_label(sent) else None)
+        targets = [topic] if topic is not None else []  # "Role: processor" in a "Provider: X" block
     if not hits and targets and not chain:
         hits = _table_roles(ctx, sent)
     return hits, targets
+
+
+def _in_clause(ctx: DocContext, sent: Sentence, cue: int, targets: list[Mention]) -> list[Mention]:
+    """The targets a role cue at ``cue`` (offset in the sentence) goes to: in a sentence of several
+    ";"-separated vendor entries ("X GmbH (processor); Y S.p.A. (card payments)"), those of the cue's
+    own entry when it names any; else all."""
+    if len(targets) < 2 or ";" not in sent.text:
+        return targets
+    lo = sent.text.rfind(";", 0, cue) + 1
+    hi = sent.text.find(";", cue)
+    lo, hi = sent.start + lo, sent.start + (hi if hi >= 0 else len(sent.text))
+    own = [m for m in targets if lo <= m.start < hi]
+    return own or targets
 
 
 def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
@@ -151,7 +233,7 @@ def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
             facts += _named_as_sub_processor(ctx, sent, ms)
         hits, targets = _cued(ctx, sent, ms, chain, anaphor)
         for role, s, e in hits:
-            for m in targets:
+            for m in _in_clause(ctx, sent, s, targets):
                 facts.append(RoleFact(m.vendor.key, role, ctx.sentence_span(sent, f"role.{role}.label", 0.8), _entity(m)))
         if not hits:
             for m in targets:

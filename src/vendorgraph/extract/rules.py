@@ -5,7 +5,9 @@ categories. Every fact carries evidence spans with the rule that fired and a con
 Rules and lexicons are data (``ingest/rules``, ``ingest/lexicons``, ``ontology/taxonomies``); the
 modules of this package only apply them:
 
-- :mod:`.mentions` organisation names, :mod:`.parties` controller and stated countries,
+- :mod:`.mentions` organisation names, :mod:`.parties` controller and stated countries, :mod:`.namesakes`
+  and :mod:`.owners` which mentions are one vendor, :mod:`.nonrecipients` and :mod:`.negated` mentions that
+  are no party,
 - :mod:`.roles` roles and sub-processing chains, :mod:`.transfers` and :mod:`.flows` transfers.
 
 >>> from vendorgraph.load import from_text
@@ -21,12 +23,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Sequence
 
-from ..model import CategoryFact, Document, Facts, Party, Segment
+from ..model import CategoryFact, Document, Facts, Party, Segment, Transfer
 from .base import filter_by_confidence
 from .context import DocContext
 from .flows import build_transfers
-from .mentions import Mention, strip_legal_form
+from .mentions import Mention, nominative_name, strip_legal_form
 from .namesakes import split_namesakes
+from .negated import negated_mentions
+from .owners import adopt_products
 from .parties import entity_countries, find_controller, not_a_party, passive
 from .roles import RoleFact, find_roles
 from .transfers import statements
@@ -40,7 +44,7 @@ def _display_name(ms: list[Mention]) -> str:
     if not v.key.startswith("local:"):
         return v.name
     entities = [m.surface for m in ms if m.kind == "entity"]
-    return strip_legal_form(entities[0]) if entities else ms[0].surface
+    return strip_legal_form(nominative_name(entities[0])) if entities else ms[0].surface
 
 
 def _in_heading(ctx: DocContext, m: Mention) -> bool:
@@ -132,6 +136,15 @@ def _categories(doc: Document, segments: Sequence[Segment]) -> tuple[tuple[Categ
     return find_recipient_categories(doc, segments), find_data_categories(doc, segments)
 
 
+def _with_transfer_categories(rcats: tuple[CategoryFact, ...], transfers: tuple[Transfer, ...]) -> tuple[CategoryFact, ...]:
+    """Recipient categories, plus every category that receives a transfer (see the categories module)."""
+    try:
+        from .categories import with_transfer_categories
+    except ImportError:
+        return rcats
+    return with_transfer_categories(rcats, transfers)
+
+
 class RuleExtractor:
     """The default extractor. ``min_confidence`` drops facts whose best evidence is weaker."""
 
@@ -144,6 +157,7 @@ class RuleExtractor:
         ctx = DocContext.build(doc, segments)
         controller = find_controller(ctx)
         split_namesakes(ctx)
+        adopt_products(ctx)
         ent = entity_countries(ctx)
         role_facts, subs = find_roles(ctx)
         ctx.not_topics = frozenset(sp.sub.start for sp in subs)
@@ -151,7 +165,8 @@ class RuleExtractor:
         st = statements(ctx)
         transfers = build_transfers(ctx, st, subs, ent, names)
         rcats, dcats = _categories(doc, segments)
+        rcats = _with_transfer_categories(rcats, transfers)
         facts = Facts(doc.name, doc.language, controller, tuple(parties), rcats, transfers, dcats,
-                      tuple(st.negations), self.name)
+                      tuple(st.negations) + negated_mentions(ctx), self.name)
         return filter_by_confidence(facts, self.min_confidence)
 

@@ -9,6 +9,12 @@ and no unnamed ones ("for transfers to the USA, SCCs"); an adequacy decision app
 countries named with it. Recipients named with an address outside the EU/EEA, sub-processors with
 such an address, and mechanisms named without a destination give implicit transfers
 (``explicit=False``). Negated statements become :class:`~vendorgraph.model.Negation` facts.
+
+A sentence naming several recipients is cut into scopes (:mod:`.scopes`) so that a country or mechanism
+stated for one of them stays with it. Definitions ("'Third country' means …") and summaries ("some of our
+providers are located in third countries") are no statements; "unless stated otherwise above, SCCs" is
+kept as a fallback for the transfers that end up with no mechanism of their own. Negated, historical
+("until 2020 … Privacy Shield") and merely referenced ("a copy of the SCCs") mechanisms do not count.
 """
 
 from __future__ import annotations
@@ -20,15 +26,13 @@ from ..model import Negation, Span
 from .context import DocContext, Sentence
 from .lexicon import countries, find_labels, mechanism_patterns, rx
 from .recipients import recipients as _recipients
+from .scopes import parenthesised_mechanisms, recipient_scopes
 
 THIRD = "third_countries"
 #: Recipient of the transfers to a processor's unnamed sub-processors.
 UNNAMED_SUBS = "category:it_service_providers"
 #: Internal notation for an adequacy that only covers the USA (the EU-US Data Privacy Framework).
 US_FRAMEWORK = "adequacy_us"
-_CLAUSE_END = re.compile(r";|\.\s|,\s+(?:und|and|but|aber|so dass|sodass|so that|daher|therefore)\b")
-_NEG_AFTER = re.compile(r"\b(?:nicht|not)\b(?!\s+(?:mehr|longer|valid|gültig|only|nur))", re.I)
-_NEG_BEFORE = re.compile(r"\b(?:no|not|kein\w*|nicht|without|ohne|absence|lack)\b[^.;]{0,25}$", re.I)
 
 
 @dataclass
@@ -51,7 +55,17 @@ def mechanisms_in(text: str, hits: list[tuple[str, int, int]] | None = None) -> 
         hits = find_labels(mechanism_patterns(), text)
     us = rx("transfers", "us_framework")
     return [(US_FRAMEWORK if n == "adequacy" and us.search(text, s, e) else n, s, e) for n, s, e in hits
-            if not _NEG_BEFORE.search(text[max(0, s - 60):s]) and not _negated_after(text, e)]
+            if not _neg_before().search(text[max(0, s - 60):s]) and not _negated_after(text, e)
+            and not (n == "privacy_shield" and _historical(text, s, e))
+            and not rx("transfers", "mechanism_reference_before", re.I).search(text[max(0, s - 60):s])]
+
+
+def _historical(text: str, start: int, end: int) -> bool:
+    """"Google war früher unter dem Privacy Shield zertifiziert; heute …", "until July 2020 some providers
+    relied on the Privacy Shield": a mechanism of the past, in the same clause as a past-time cue."""
+    begin = max((m.end() for m in rx("transfers", "mechanism_clause_start", re.I).finditer(text, 0, start)), default=0)
+    stop = rx("transfers", "mechanism_clause_end").search(text, end)
+    return bool(rx("transfers", "mechanism_historical", re.I).search(text, begin, stop.start() if stop else len(text)))
 
 
 def denied_mechanisms(text: str, hits: list[tuple[str, int, int]]) -> set[str]:
@@ -63,10 +77,15 @@ def denied_mechanisms(text: str, hits: list[tuple[str, int, int]]) -> set[str]:
             if before.search(text[max(0, s - 60):s]) or _negated_after(text, e)}
 
 
+def _neg_before() -> re.Pattern[str]:
+    """A negation shortly before a mechanism ("no adequacy decision", "mangels eines Angemessenheitsbeschlusses")."""
+    return rx("transfers", "mechanism_negated_before", re.I)
+
+
 def _negated_after(text: str, end: int) -> bool:
     """"Standardvertragsklauseln haben wir nicht abgeschlossen": a negation later in the mechanism's clause."""
-    stop = _CLAUSE_END.search(text, end)
-    return bool(_NEG_AFTER.search(text, end, stop.start() if stop else min(len(text), end + 100)))
+    stop = rx("transfers", "mechanism_clause_end").search(text, end)
+    return bool(rx("transfers", "mechanism_negated_after", re.I).search(text, end, stop.start() if stop else min(len(text), end + 100)))
 
 
 def destinations(text: str, mechs: list[tuple[str, int, int]],
@@ -115,21 +134,31 @@ class Statements:
     mech_only: list[Cand] = field(default_factory=list)
     negations: list[Negation] = field(default_factory=list)
     denied: list[tuple[str, str]] = field(default_factory=list)  # (vendor key, mechanism said not to apply)
+    fallback: list[tuple[set[str], set[str]]] = field(default_factory=list)  # "unless stated otherwise": (dests, mechs)
 
 
 def statements(ctx: DocContext) -> Statements:
     """Explicit transfer candidates, mechanism statements (section, recipients, countries, mechs), negations."""
     out = Statements()
-    cands = out.cands
-    mech_notes, negs = out.notes, out.negations
+    negs = out.negations
     cue = rx("transfers", "transfer_cue", re.I)
+    prev: tuple[int, list[str]] = (-1, [])  # segment and recipients of the last statement
+    intro: tuple[int, list[str], str] | None = None  # "… in the following countries:" and the rows below it
     for sent in ctx.sentences:
         label = sent.label_kind == "third_country"
+        row = sent.kind == "list_item" or sent.text.lstrip().startswith("|")
+        if intro is not None and not row and sent.seg != intro[0]:
+            intro = None
+        if not label and not row and sent.text.rstrip().endswith(":"):
+            keys, src = _recipients(ctx, sent, False)
+            intro = (sent.seg, keys, src) if src in ("sentence", "category") else None
         if sent.kind == "heading" or sent.label_kind in ("recipients", "data_categories"):
             continue
         if not (label or ctx.hits("country", sent.start, sent.end) or ctx.hits("mechanism", sent.start, sent.end)
                 or ctx.hits("third_countries", sent.start, sent.end)):
             continue
+        if rx("transfers", "definition", re.I).search(sent.text):
+            continue  # '"Third country" means a country outside the EEA' defines a term, it transfers nothing
         body = ctx.doc.text[sent.value_start:sent.end] if label else sent.text
         neg = _negation(ctx, sent, body, label)
         if neg is not None:
@@ -137,7 +166,7 @@ def statements(ctx: DocContext) -> Statements:
             continue
         mechs = mechanisms_in(body, ctx.hits("mechanism", sent.value_start if label else sent.start, sent.end))
         finding = rx("transfers", "adequacy_finding").search(body)
-        if finding and not any(m[0] in ("adequacy", US_FRAMEWORK) for m in mechs) and not _NEG_BEFORE.search(body[:finding.start()]):
+        if finding and not any(m[0] in ("adequacy", US_FRAMEWORK) for m in mechs) and not _neg_before().search(body[:finding.start()]):
             mechs.append(("adequacy", finding.start(), finding.end()))  # "the Commission found X adequate"
         denied = denied_mechanisms(body, ctx.hits("mechanism", sent.start, sent.end)) if not label else set()
         if denied:
@@ -146,34 +175,61 @@ def statements(ctx: DocContext) -> Statements:
         dests, qualified = destinations(body, mechs, ctx.hits("country", sent.value_start if label else sent.start, sent.end))
         if not dests and not mechs:
             continue
+        if mechs and not label and rx("transfers", "fallback", re.I).search(body) \
+                and not ctx.mentions_in(sent.start, sent.end):
+            out.fallback.append((dests, {m for m, _, _ in mechs}))  # only for transfers with no mechanism of their own
+            continue
+        if not label and rx("transfers", "generic_some", re.I).search(body) and not ctx.mentions_in(sent.start, sent.end):
+            continue  # "some of our service providers are located in third countries": a summary, no recipient
         if dests and not (label or mechs or cue.search(body) or rx("transfers", "unnamed_sub_processors", re.I).search(body)):
             continue
         recips, source = _recipients(ctx, sent, label)
-        mech_set = {m for m, _, _ in mechs}
-        onward = bool(rx("transfers", "onward", re.I).search(body))
-        bound = _clause_binding(body, mechs, ctx.hits("country", sent.value_start if label else sent.start, sent.end))
-        if bound:
-            mech_notes.extend((sent.section, set(recips), {d}, ms, onward, True) for d, ms in bound.items() if ms)
-        elif mech_set:
-            mech_notes.append((sent.section, set(recips), dests, mech_set, onward, _named_only(body, dests)))
-        if source == "topic" and rx("transfers", "conditional", re.I).match(sent.text):
-            continue
-        conf = {"block": 0.9, "sentence": 0.85, "category": 0.8, "topic": 0.7}.get(source, 0.5)
-        subs = _unnamed_subs(body, recips)
-        for d in sorted(subs):
-            cands.append(Cand(UNNAMED_SUBS, recips[0], d, _for_country(mech_set, d), True, sent.section, False,
+        if row and intro is not None and source in ("topic", "none"):  # "| Schweiz | Angemessenheitsbeschluss |"
+            recips, source = list(intro[1]), intro[2]
+        if source == "topic" and prev[0] == sent.seg:  # "... to X AG and the customs authorities. Switzerland
+            recips = recips + [r for r in prev[1] if r.startswith("category:") and r not in recips]  # has adequacy."
+        prev = (sent.seg, recips)
+        found = ctx.hits("country", sent.value_start if label else sent.start, sent.end)
+        scopes = recipient_scopes(ctx, sent, recips, mechs, found, destinations, sent.value_start - sent.start if label else 0) \
+            if source == "sentence" or (label and source == "block") else None
+        if not scopes:
+            _emit(out, ctx, sent, body, label, recips, source, mechs, dests, qualified,
+                  _clause_binding(body, mechs, found) or parenthesised_mechanisms(body, mechs, found))
+        for sc in scopes or ():
+            _emit(out, ctx, sent, body, label, list(sc.recipients), source, list(sc.mechs), set(sc.dests), qualified, None,
+                  scoped=True)
+    return out
+
+
+def _emit(out: Statements, ctx: DocContext, sent: Sentence, body: str, label: bool, recips: list[str], source: str,
+          mechs: list[tuple[str, int, int]], dests: set[str], qualified: bool, bound: dict[str, set[str]] | None,
+          scoped: bool = False) -> None:
+    """The mechanism notes, candidates and mechanism-only statements of one statement (or, ``scoped``, of one
+    recipient's scope of it: the sentence's unnamed sub-processors are then nobody's in particular)."""
+    mech_set = {m for m, _, _ in mechs}
+    subs = set() if scoped else _unnamed_subs(body, recips)
+    onward = bool(subs) or bool(rx("transfers", "onward", re.I).search(body))
+    if bound:
+        out.notes.extend((sent.section, set(recips), {d}, ms, onward, True) for d, ms in bound.items() if ms)
+    elif mech_set:
+        strict = True if dests == {THIRD} and qualified else _named_only(body, dests)  # "in other third countries, SCCs"
+        out.notes.append((sent.section, set(recips), dests, mech_set, onward, strict))
+    if source == "topic" and rx("transfers", "conditional", re.I).match(sent.text):
+        return
+    conf = {"block": 0.9, "sentence": 0.85, "category": 0.8, "topic": 0.7}.get(source, 0.5)
+    for d in sorted(subs):
+        out.cands.append(Cand(UNNAMED_SUBS, recips[0], d, _for_country(mech_set, d), True, sent.section, d == THIRD,
                               [ctx.sentence_span(sent, "transfer.chain.unnamed", conf)]))
-        dests = dests - subs
-        for r in recips:
-            for d in sorted(dests):
-                cands.append(Cand(r, None, d, _for_country(bound.get(d, mech_set) if bound else mech_set, d), True,
+    dests = dests - subs
+    for r in recips:
+        for d in sorted(dests):
+            out.cands.append(Cand(r, None, d, _for_country(bound.get(d, mech_set) if bound else mech_set, d), True,
                                   sent.section, qualified,
                                   [ctx.sentence_span(sent, f"transfer.{'label' if label else 'statement'}.{source}", conf)]))
-        if not dests and not onward and source in ("sentence", "topic", "block"):
-            for r in recips:
-                out.mech_only.append(Cand(r, None, "", set(mech_set), False, sent.section, False,
-                                          [ctx.sentence_span(sent, "transfer.mechanism_only", 0.6)]))
-    return out
+    if not dests and not onward and source in ("sentence", "topic", "block"):
+        for r in recips:
+            out.mech_only.append(Cand(r, None, "", set(mech_set), False, sent.section, False,
+                                      [ctx.sentence_span(sent, "transfer.mechanism_only", 0.6)]))
 
 
 def _named_only(body: str, dests: set[str]) -> str | bool:
@@ -191,8 +247,15 @@ def _unnamed_subs(body: str, recips: list[str]) -> set[str]:
         return set()
     out: set[str] = set()
     for m in rx("transfers", "unnamed_sub_processors", re.I).finditer(body):
-        found = {code for code, _, _ in countries().find(m.group(0)) if countries().third(code)}
-        out |= found or ({THIRD} if rx("transfers", "worldwide", re.I).search(m.group(0)) else set())
+        seg = m.group(0)
+        stop = rx("transfers", "mechanism_clause_end").search(seg)
+        seg = seg[:stop.start()] if stop else seg  # "... in India, and we store data in the USA": India only
+        found = {code for code, _, _ in countries().find(seg) if countries().third(code)}
+        found |= {countries().by_adjective[a.group(0)] for a in countries().adjective_pattern.finditer(seg)
+                  if countries().third(countries().by_adjective[a.group(0)])}
+        if rx("transfers", "worldwide", re.I).search(seg) or rx("transfers", "third_countries", re.I).search(seg):
+            found.add(THIRD)  # "in the USA and other third countries", "outside the EU, in particular in the USA"
+        out |= found
     return out
 
 
@@ -209,6 +272,10 @@ def _clause_binding(body: str, mechs: list[tuple[str, int, int]], found: list[tu
         cd, _ = destinations(body[a:b - 1], [(n, s - a, e - a) for n, s, e in cm],
                              [(c, s - a, e - a) for c, s, e in found if a <= s < b])
         clauses.append((cd, {n for n, _, _ in cm}))
+    rest = rx("transfers", "remainder", re.I)
+    others = [cm for (cd, cm), a, b in zip(clauses, cuts, cuts[1:]) if not cd and cm and rest.search(body, a, b)]
+    if others:  # "X is certified under the DPF for the USA; otherwise X relies on SCCs": SCCs for the other countries
+        clauses = [(cd, cm) for cd, cm in clauses if cd or not any(cm is o for o in others)] + [({THIRD}, o) for o in others]
     if sum(1 for cd, _ in clauses if cd) < 2:
         return None
     out: dict[str, set[str]] = {}
@@ -220,15 +287,18 @@ def _clause_binding(body: str, mechs: list[tuple[str, int, int]], found: list[tu
 
 def apply_section_mechanisms(cands: list[Cand], notes: list[tuple[int, set[str], set[str], set[str], bool, bool]]) -> None:
     """Give each destination the mechanisms its section names for the same recipient; onward-transfer
-    mechanisms ("for onward transfers X uses BCR") go to X's sub-processors instead."""
+    mechanisms ("for onward transfers X uses BCR") go to X's sub-processors instead. A statement naming
+    no recipient ("for transfers to the USA we rely on the DPF where the recipient is certified, otherwise
+    on SCCs") only fills transfers whose own sentence names no mechanism ("- A (USA): SCCs" keeps its own)."""
     for c in cands:
         if not c.country:
             continue
+        own = bool(c.mechs)
         for section, recips, dests, mechs, onward, strict in notes:
             if section != c.section or onward != (c.via is not None) or (strict and c.country not in dests
                                                                        and (strict is True or c.country != THIRD)):
                 continue
-            if recips and (c.via if onward else c.recipient) not in recips:
+            if recips and (c.via if onward else c.recipient) not in recips or not recips and own:
                 continue
             for m in mechs:
                 if m == US_FRAMEWORK:

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from typing import Iterator, Sequence
 
-from ...model import CategoryFact, Document, Segment, Span
+from ...model import CategoryFact, Document, Segment, Span, Transfer
 from ...resources import data_dir
 from .data_context import _data_hits
 from .labels import KINDS, SKOS, Entry, Hit, Label, Matcher, load_labels, matcher
 from .matching import _document_hits, hits_between, scan
 from .patterns import _found, _rule, _rx, _search, rules
-from .recipient_context import _recipient_hits, _usable
+from .recipient_context import _names_one, _recipient_hits, _usable, with_list_siblings
 from .sentences import Sentence, _contexts
 from .tokens import Tokens, de_key, en_key, tokenize
 
@@ -33,6 +33,7 @@ __all__ = [
     "KINDS", "SKOS", "Entry", "Hit", "Label", "Matcher", "Sentence", "Tokens",
     "data_dir", "de_key", "en_key", "find_data_categories", "find_recipient_categories",
     "hits_between", "load_labels", "matcher", "recipient_categories_in", "rules", "scan", "tokenize",
+    "with_transfer_categories",
 ]
 
 _MAX_EVIDENCE = 5
@@ -60,7 +61,7 @@ def find_data_categories(doc: Document, segments: Sequence[Segment]) -> tuple[Ca
 
 def find_recipient_categories(doc: Document, segments: Sequence[Segment]) -> tuple[CategoryFact, ...]:
     """Unnamed recipients that data is passed to (cue words, recipient lists and sections)."""
-    sentences = _contexts(doc.text, segments, "recipient")
+    sentences = with_list_siblings(doc.text, tuple(_contexts(doc.text, segments, "recipient")))
     return _facts(doc, ((s, h, r, c) for s in sentences for h, r, c in _recipient_hits(doc.text, s)))
 
 
@@ -68,4 +69,21 @@ def recipient_categories_in(text: str) -> list[tuple[str, int, int]]:
     """Recipient categories named in ``text`` (e.g. a transfer sentence): (notation, start, end)."""
     hits = [h for h in scan(text) if h.label.kind == "recipient"]
     generic = _found(text, "recipient", "generic_provider")
-    return sorted({(h.notation, h.start, h.end) for h in _usable(hits, text, generic)}, key=lambda t: (t[1], t[2], t[0]))
+    whole = Sentence(0, len(text), text, Segment(0, len(text), text))
+    return sorted({(h.notation, h.start, h.end) for h in _usable(hits, text, generic) if not _names_one(text, whole, h)},
+                  key=lambda t: (t[1], t[2], t[0]))
+
+
+def with_transfer_categories(found: tuple[CategoryFact, ...], transfers: Sequence[Transfer]) -> tuple[CategoryFact, ...]:
+    """The recipient categories plus those that receive data onward through a named processor ("X passes
+    data to its service providers in the USA": ``category:it_service_providers`` via X), which the text
+    names with no category label; evidenced by the transfer's quotes."""
+    have = {f.category for f in found}
+    spans: dict[str, list[Span]] = {}
+    for t in transfers:
+        cat = t.recipient.removeprefix("category:")
+        if cat != t.recipient and t.via is not None and cat not in have:
+            spans.setdefault(cat, []).extend(t.evidence)
+    added = [CategoryFact(c, tuple(sorted(set(ss), key=lambda s: (s.start, s.end, s.rule))[:_MAX_EVIDENCE]))
+             for c, ss in sorted(spans.items())]
+    return tuple(found) + tuple(added)

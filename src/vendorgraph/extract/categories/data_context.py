@@ -7,7 +7,7 @@ from typing import Iterator
 
 from .labels import Hit
 from .matching import hits_between
-from .patterns import _fast, _found, _rx, rules
+from .patterns import _fast, _found, _rx, finditer_in, rules
 from .sentences import Sentence
 
 _CLAUSE_MARKS = ",;:()"
@@ -25,19 +25,32 @@ def _negated_before(sent: Sentence, hit: Hit) -> bool:
     before = sent.text[lo - sent.start: hit.start - sent.start]
     before = before[max(map(before.rfind, _CLAUSE_MARKS)) + 1:]  # the part after the last clause mark
     after = sent.text[hit.end - sent.start: hit.end - sent.start + 50]
-    return _found(before, "data", "negation") or bool(_rx("data", "post_negation").match(after.lstrip()))
+    return (_found(before, "data", "negation") or bool(_rx("data", "post_negation").match(after.lstrip()))
+            or _negated_list(sent, hit))
+
+
+_LIST_REACH = 100
+
+
+def _negated_list(sent: Sentence, hit: Hit) -> bool:
+    """The hit is an item of a negated list ("we do not use analytics tools, advertising cookies or
+    plug-ins"): a negation earlier in the clause with no new clause ("but", "we", "which") after it."""
+    wide = sent.text[max(0, hit.start - sent.start - _LIST_REACH): hit.start - sent.start]
+    wide = wide[max(map(wide.rfind, ";:()")) + 1:]
+    if "," not in wide or not _found(wide, "data", "negation"):
+        return False
+    last = None
+    for last in _rx("data", "negation").finditer(wide):
+        pass
+    return last is not None and not _found(wide[last.end():], "data", "list_negation")
 
 
 def _blocked(text: str, sent: Sentence, hit: Hit) -> bool:
     """The hit lies in an excluded phrase ("the contact details above"; for weak labels also
     "in our name", "the address line")."""
     lo, hi = max(sent.start, hit.start - 60), min(sent.end, hit.end + 60)
-    low = text[lo:hi].lower()
     for path in (("data", "exclude_phrase"), ("data", "exclude_phrase_hidden"))[: 2 if hit.label.hidden else 1]:
-        fast = _fast(*path)
-        if fast.pretest is not None and fast.pretest.search(low) is None:
-            continue
-        if any(m.start() < hit.end and hit.start < m.end() for m in fast.rx.finditer(text, lo, hi)):
+        if any(m.start() < hit.end and hit.start < m.end() for m in finditer_in(text, _fast(*path), lo, hi)):
             return True
     return False
 
@@ -54,9 +67,11 @@ def _data_hits(text: str, sent: Sentence) -> Iterator[tuple[Hit, str, float]]:
     hits = hits_between(text, sent.start, sent.end, "data")
     if not hits or _found(sent.text, "data", "exclude_sentence") or _found(sent.segment.text, "data", "exclude_segment"):
         return
-    processing = _found(sent.text, "data", "hidden_cue") or any(
-        _found(h, "data", "hidden_cue") for h in sent.segment.heading_path[-1:])  # "What we collect"
+    processing: bool | None = None  # a processing cue in the sentence or its heading (asked for weak labels only)
     for h in hits:
+        if h.label.hidden and processing is None:
+            processing = _found(sent.text, "data", "hidden_cue") or any(
+                _found(hd, "data", "hidden_cue") for hd in sent.segment.heading_path[-1:])  # "What we collect"
         if h.label.hidden and not processing or _blocked(text, sent, h) or _negated_before(sent, h):
             continue
         if h.notation in rules()["data"]["hit_veto"] and _hit_vetoed(text, sent, h):

@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ...resources import data_dir
+from ..scan import trie_regex
 
 
 @cache
@@ -113,9 +114,15 @@ def _group_end(s: str) -> int:
 def _search(text: str, *path: str) -> re.Match[str] | None:
     """``_rx(*path).search(text)``, skipped quickly when none of the rule's literals occurs."""
     fast = _fast(*path)
-    if fast.pretest is not None and fast.pretest.search(text.lower()) is None:
+    if fast.pretest is not None and not _has_literal(text.lower(), fast):
         return None
     return fast.rx.search(text)
+
+
+def _has_literal(low: str, fast: _Fast) -> bool:
+    """``fast.pretest.search(low) is not None``: one of the rule's literals occurs in ``low`` (found by
+    substring search, much faster than the regex alternation of the literals)."""
+    return any(lit in low for lit in fast.literals)
 
 
 # Characters that IGNORECASE matching equates with a letter of some literal although ``str.lower``
@@ -135,6 +142,10 @@ class _Fast:
     units: tuple[re.Pattern[str], ...]
     by_literal: tuple[tuple[str, tuple[int, ...]], ...]
     always: tuple[int, ...]
+    #: A zero-width match wherever one of ``literals`` starts (in lower-cased text), and per first
+    #: character the literals starting with it and their alternatives.
+    starts: re.Pattern[str] | None = field(default=None, compare=False)
+    by_first: dict[str, tuple[tuple[str, tuple[int, ...]], ...]] | None = field(default=None, compare=False)
 
 
 @cache
@@ -162,7 +173,13 @@ def _fast_rule(node: str | tuple[str, ...]) -> _Fast:
         if not lits:
             always.append(i)
     pretest = re.compile("|".join(map(re.escape, literals))) if literals else None
-    return _Fast(rx, pretest, literals, units, tuple((lit, tuple(ix)) for lit, ix in by_literal.items()), tuple(always))
+    indexed = tuple((lit, tuple(ix)) for lit, ix in by_literal.items())
+    by_first: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+    for lit, ix in indexed:
+        by_first.setdefault(lit[:1], []).append((lit, ix))
+    starts = re.compile(f"(?=(?:{trie_regex(sorted(set(literals)))}))") if literals else None
+    return _Fast(rx, pretest, literals, units, indexed, tuple(always), starts,
+                 {c: tuple(v) for c, v in by_first.items()})
 
 
 def _found(text: str, *path: str, passed: bool | None = None) -> bool:
@@ -180,18 +197,24 @@ def found(text: str, fast: _Fast, passed: bool | None = None) -> bool:
     and only where they occur (see :func:`_found`)."""
     if fast.pretest is None:
         return fast.rx.search(text) is not None
-    low = None
-    if passed is None:
-        low = text.lower()
-        passed = fast.pretest.search(low) is not None
-    if not passed:
+    low = text.lower()
+    trapped = not text.isascii() and _CASE_TRAPS.search(text) is not None
+    if passed is None and trapped:
+        passed = _has_literal(low, fast)
+    if passed is False:  # (None: the loop below finds no literal exactly when the pre-test fails)
         return False
-    if not text.isascii() and _CASE_TRAPS.search(text):
+    if trapped:
         return fast.rx.search(text) is not None
-    if low is None:
-        low = text.lower()
     units = fast.units
     aligned = len(low) == len(text)  # then a match of an alternative starts where one of its literals does
+    if aligned and fast.starts is not None and fast.by_first is not None:
+        by_first = fast.by_first
+        for m in fast.starts.finditer(low):  # every place where some literal starts, in one scan
+            pos = m.start()
+            for lit, ix in by_first.get(low[pos], ()):
+                if low.startswith(lit, pos) and any(units[i].match(text, pos) for i in ix):
+                    return True
+        return any(units[i].search(text) for i in fast.always)
     tried: set[int] = set()
     for lit, ix in fast.by_literal:
         pos = low.find(lit)
@@ -209,6 +232,36 @@ def found(text: str, fast: _Fast, passed: bool | None = None) -> bool:
                 if units[i].search(text):
                     return True
     return any(units[i].search(text) for i in fast.always)
+
+
+def finditer_in(text: str, fast: _Fast, lo: int, hi: int) -> list[re.Match[str]]:
+    """``list(fast.rx.finditer(text, lo, hi))``, with the regex tried only where one of its literals
+    occurs in ``text[lo:hi]`` (every match starts at one, see :func:`_found`), in order and without
+    overlaps as ``finditer`` does; the whole window is searched when the rule has no literal pre-test,
+    lower-casing changes the window's length or :data:`_CASE_TRAPS` occur in it."""
+    if fast.pretest is None:
+        return list(fast.rx.finditer(text, lo, hi))
+    window = text[lo:hi]
+    low = window.lower()
+    if len(low) != len(window) or not window.isascii() and _CASE_TRAPS.search(window):
+        return list(fast.rx.finditer(text, lo, hi))
+    if fast.starts is not None:
+        starts: Iterable[int] = [m.start() for m in fast.starts.finditer(low)]
+    else:
+        found: set[int] = set()
+        for lit in fast.literals:
+            pos = low.find(lit)
+            while pos >= 0:
+                found.add(pos)
+                pos = low.find(lit, pos + 1)
+        starts = sorted(found)
+    out: list[re.Match[str]] = []
+    end = lo
+    for s in starts:
+        if lo + s >= end and (m := fast.rx.match(text, lo + s, hi)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def found_exactly(text: str, fast: _Fast) -> bool:

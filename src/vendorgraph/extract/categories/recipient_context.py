@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterator, Sequence
 
@@ -28,12 +29,14 @@ def _recipient_hits(text: str, sent: Sentence) -> Iterator[tuple[Hit, str, float
     if not hits:
         return
     vetoed, cued = _recipient_context(sent)
-    if vetoed:
-        return
+    if vetoed or (sent.segment.kind == "heading" and rules()["recipient"].get("heading_no_category")):
+        return  # a heading announces a section; the section's own sentences name the recipients
     # a function word names a recipient beside a provider noun, or as an item of a recipient list
     generic = any(h.label.hidden for h in hits) and (sent.carried or _found(sent.text, "recipient", "generic_provider"))
     for h in _usable(hits, text, generic):
-        if not (cued or _standalone(h)) or _category_vetoed(sent, h.notation) or _specific(text, h):
+        if _purpose(text, sent, h):
+            continue
+        if not (cued or _standalone(h)) or _category_vetoed(sent, h.notation) or _names_one(text, sent, h):
             continue
         rule = ("recipient.function" if h.label.hidden else "recipient.label") + ("" if cued else ".standalone")
         conf = (0.6 if h.label.hidden else 0.9) - (0.0 if cued else 0.2)
@@ -46,6 +49,69 @@ def _category_vetoed(sent: Sentence, notation: str) -> bool:
         return False
     rx = _rx("recipient", "category_veto", notation)
     return bool(rx.search(sent.text) or any(rx.search(h) for h in sent.segment.heading_path[-1:]))
+
+
+def _names_one(text: str, sent: Sentence, hit: Hit) -> bool:
+    """The label stands for one particular organisation, not a category (see the checks it combines)."""
+    return (_specific(text, hit) or _in_name(text, hit) or _describes_named(text, sent, hit)
+            or _vetoed_before(text, sent, hit) or _listed_before(text, sent, hit))
+
+
+def _listed_before(text: str, sent: Sentence, hit: Hit) -> bool:
+    """The label points back to organisations listed by name shortly before ("Zur Gruppe gehören die
+    folgenden Gesellschaften: - A Inc. - B Ltd. ... Mit allen Gruppengesellschaften ...")."""
+    listed = rules()["recipient"].get("listed_before", {})
+    if hit.notation not in listed:
+        return False
+    lo = max(0, sent.start - rules()["recipient"]["listed_reach"])
+    return bool(_rx("recipient", "listed_before", hit.notation).search(text, lo, hit.start))
+
+
+def _purpose(text: str, sent: Sentence, hit: Hit) -> bool:
+    """The label names what is done, not who receives: "- your insurer, for billing of services" (a
+    function word after "for" with no provider noun just before), "Für die Sportversicherung
+    werden Daten an die X AG übermittelt"."""
+    lo = max(sent.start, hit.start - 30)
+    if hit.label.hidden:
+        m = _rx("recipient", "purpose_before", "hidden").search(text, lo, hit.start)
+        return bool(m) and not _found(text[max(sent.start, m.start() - 40):m.start()], "recipient", "generic_provider")
+    return bool(_rx("recipient", "purpose_before", "label").search(text, lo, hit.start))
+
+
+def _in_name(text: str, hit: Hit) -> bool:
+    """The label is a word of an organisation's name, or names one: followed by a legal form ("Nordbank
+    AB", "Paynorth Payments S.p.A.", "Versicherungs-AG"), by its name in apposition ("unsere Hausbank,
+    die Sparkasse Nordheim") or by a proper name that is no data word ("Kassenärztliche Vereinigung
+    Nordland (...)")."""
+    if _rx("recipient", "in_name").match(text, hit.end) or _rx("recipient", "apposition").match(text, hit.end):
+        return True
+    m = _rx("recipient", "in_name_place").match(text, hit.end)
+    return bool(m) and not hits_between(text, hit.end, m.end(), "data")
+
+
+def _describes_named(text: str, sent: Sentence, hit: Hit) -> bool:
+    """A function word in the parenthesis after a named organisation, or on the "Role:" line of a
+    vendor's block, describes that organisation ("Paynorth S.A., Paris (card payments)"), it names no
+    category of its own."""
+    if not hit.label.hidden:
+        return False
+    if _rx("recipient", "role_line").match(sent.segment.text):
+        return True  # "Rolle: Auftragsverarbeiter für die Zahlungsabwicklung" in a vendor's block
+    before = text[sent.start:hit.start]
+    opened = before.rfind("(")
+    if opened < 0 or before.rfind(")") > opened:
+        return False
+    owner = before[:opened]
+    owner = owner[max(owner.rfind(";"), owner.rfind(":")) + 1:]
+    return bool(_rx("recipient", "legal_form").search(owner))
+
+
+def _vetoed_before(text: str, sent: Sentence, hit: Hit) -> bool:
+    """Words before the label that make it someone else's ("its parent company", "deren Tochtergesellschaften")."""
+    veto = rules()["recipient"].get("veto_before", {})
+    if hit.notation not in veto:
+        return False
+    return bool(_rx("recipient", "veto_before", hit.notation).search(text, max(sent.start, hit.start - 40), hit.start))
 
 
 def _specific(text: str, hit: Hit) -> bool:
@@ -87,3 +153,28 @@ def _usable(hits: Sequence[Hit], text: str, generic: bool) -> Iterator[Hit]:
                                or before.search(text, max(0, h.start - 30), h.start)):
             continue
         yield h
+
+
+def with_list_siblings(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Items of a list in which one item names a recipient category on its own ("- IT service providers")
+    are read as recipient items too ("- Steuerberater", "- Behörden, soweit gesetzlich vorgeschrieben")."""
+    out = list(sentences)
+    runs: list[list[int]] = []
+    for i, sent in enumerate(out):
+        if sent.segment.kind != "list_item":
+            continue
+        prev = out[runs[-1][-1]].segment if runs else None
+        item = _rx("recipient", "list_item_line")
+        between = text[prev.end:sent.segment.start] if prev is not None and prev.end <= sent.segment.start else None
+        if prev is sent.segment or (between is not None and all(
+                item.match(line) for line in between.splitlines() if line.strip())):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        if len({out[i].segment for i in run}) > 1 and not all(out[i].carried for i in run) and any(
+                _standalone(h) and not _names_one(text, out[i], h)
+                for i in run for h in hits_between(text, out[i].start, out[i].end, "recipient")):
+            for i in run:
+                out[i] = replace(out[i], carried=True)
+    return out

@@ -1,0 +1,75 @@
+"""Line-level clues for the controller: table-of-contents lines (a cue there names no one), owner lines
+("Bäckerei Hollweg – Inh. Martin Hollweg", "Inhaber: ..."), and the length of a name block.
+
+>>> text = "Contents\\n1. Controller\\n2. Hosting\\n\\n1. Controller\\nAcme Ltd\\n"
+>>> in_toc(text, text.index("Controller")), in_toc(text, text.rindex("Controller"))
+(True, False)
+>>> owner_line("Datenschutz\\n\\nSchreinerei Holzwurm – Inh. Eva Kern\\nBahnhofstr. 3\\n")
+(13, 33, 'Schreinerei Holzwurm')
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import rules, rx
+
+
+def _line(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _entry_key(line: str) -> str:
+    return re.sub(r"^[\s\d.#*\-–•]+", "", line).strip(" *#:")
+
+
+def in_toc(text: str, pos: int) -> bool:
+    """True when ``pos`` lies on an entry of a table of contents: a short numbered or bulleted line next to
+    another such line, whose text comes back later in the document as a line of its own."""
+    start, end = _line(text, pos)
+    entry = rx("parties", "toc_entry")
+    if not entry.match(text[start:end]):
+        return False
+    nxt_start = end + 1
+    nxt_end = _line(text, nxt_start)[1] if nxt_start < len(text) else nxt_start
+    prv_start = _line(text, max(0, start - 1))[0] if start > 0 else start
+    neighbour = (nxt_start < len(text) and entry.match(text[nxt_start:nxt_end])) or \
+        (start > 0 and entry.match(text[prv_start:start - 1]))
+    key = _entry_key(text[start:end])
+    if not neighbour or len(key) < 3:
+        return False
+    return any(_entry_key(text[s:e]) == key for s, e in _lines_with(text, key, end))
+
+
+def _lines_with(text: str, key: str, after: int) -> list[tuple[int, int]]:
+    out, pos = [], text.find(key, after)
+    while pos >= 0:
+        out.append(_line(text, pos))
+        pos = text.find(key, pos + len(key))
+    return out
+
+
+def owner_line(text: str) -> tuple[int, int, str] | None:
+    """(start, end, name) of the business named on an owner line ("Bäckerei Hollweg – Inh. Martin Hollweg",
+    "Hofladen Sommer\\nInhaberin: Jana Sommer"); the owner when the line before is a title ("Impressum")
+    or when the owner line stands alone."""
+    m = rx("parties", "owner_line").search(text)
+    if m is None:
+        alone = rx("parties", "owner_only_line").search(text)  # "Inhaber: Max Muster" under a blank line
+        return (alone.start(1), alone.start(1) + len(alone.group(1).strip()), alone.group(1).strip()) if alone else None
+    name = m.group(1).strip()
+    if re.search(rules("parties")["title_line"], name, re.I):
+        return m.start(2), m.start(2) + len(m.group(2).strip()), m.group(2).strip()
+    return m.start(1), m.start(1) + len(name), name
+
+
+def qualified_cue(rest_of_line: str) -> bool:
+    """True when the rest of a cue's line only qualifies it ("Verantwortlich für die Datenverarbeitung:")."""
+    return bool(rx("parties", "controller_cue_qualifier").match(rest_of_line))
+
+
+def name_words(name: str) -> int:
+    """Words of a name without academic titles ("Dr. med. Anna Köhler" has two)."""
+    return len(re.sub(rules("parties")["name_title_words"], "", name).split())

@@ -1,0 +1,116 @@
+"""Scopes inside one transfer sentence: which recipients, countries and mechanisms belong together.
+
+A sentence that names several recipients may state a destination or a mechanism for only some of
+them: "adequacy decisions: for the United Kingdom (A) and for US companies certified under the DPF
+(B, C)", "SCCs: for A, B and, in addition to the DPF, for C", "X is certified under the DPF, for Y
+we use BCR". Such a sentence is cut into *scopes* at ";", at ": " and before each "for X"/"für X"
+that follows a comma or "and" (a leading "in addition to M," goes with the "for" it precedes). When at
+least two scopes name recipients, each recipient gets the countries and mechanisms of its own scopes;
+what the recipient-less scopes name (the head: "Adequacy decisions under Art. 45:") goes to all.
+
+A sentence naming one recipient and several countries may bind a mechanism to one country: "Canada
+(adequacy decision) and USA (SCCs)"; see :func:`parenthesised_mechanisms`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import DocContext, Sentence
+from .lexicon import countries, rx
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Recipients of one part of a sentence with the destinations and mechanisms that part (or the head) names."""
+
+    recipients: tuple[str, ...]
+    mechs: tuple[tuple[str, int, int], ...]
+    dests: frozenset[str]
+
+
+def _cuts(text: str) -> list[int]:
+    """Start offsets of the scopes of ``text`` (the first is 0)."""
+    cuts = [0] + [m.end() for m in rx("transfers", "scope_start", re.I).finditer(text) if 0 < m.end() < len(text)]
+    addition = rx("transfers", "scope_addition", re.I)  # "in addition to the DPF, | for C": one scope
+    return [c for i, c in enumerate(cuts) if i == 0 or not addition.match(text[cuts[i - 1]:c])]
+
+
+def recipient_scopes(ctx: DocContext, sent: Sentence, recips: list[str], mechs: list[tuple[str, int, int]],
+                     found: list[tuple[str, int, int]], destinations, value: int = 0) -> list[Scope] | None:
+    """The scopes of a sentence whose named recipients fall into two or more scopes and at least one of
+    those names its own destination or mechanism; None otherwise (the sentence is one scope). A
+    destination named before the first recipient ("USA (A: DPF; B: SCCs)") goes to every scope.
+
+    ``mechs`` and ``found`` (country hits) are offsets in the sentence's text from ``value`` on (the value
+    of a label line); ``destinations`` is :func:`.transfers.destinations` (passed in to avoid an import cycle)."""
+    if len(recips) < 2:
+        return None
+    text = sent.text[value:]
+    named = [m for m in ctx.mentions_in(sent.start + value, sent.end) if m.vendor.key in recips]
+    cuts = _cuts(text)
+    if len(cuts) < 2 or not named:
+        return None
+    first = named[0].start - sent.start
+    if first < cuts[1]:  # "SCCs were concluded | for A and, ..., for B": what leads to the first "for" is the head
+        lead = [m.start() for m in rx("transfers", "scope_lead", re.I).finditer(text, 0, first)]
+        if lead and lead[-1] > 0:
+            cuts.insert(1, lead[-1])
+    bounds = list(zip(cuts, cuts[1:] + [len(text)]))
+    who: list[list[str]] = [[] for _ in bounds]
+    for m in named:
+        pos = m.start - sent.start - value
+        i = max(j for j, (a, _) in enumerate(bounds) if a <= pos)
+        if m.vendor.key not in who[i]:
+            who[i].append(m.vendor.key)
+    for i in range(len(bounds) - 1, 0, -1):  # "A: DPF; B: SCCs": what follows "A:" is A's
+        if who[i - 1] and not who[i] and text[bounds[i - 1][0]:bounds[i - 1][1]].rstrip().endswith(":"):
+            bounds[i - 1] = (bounds[i - 1][0], bounds[i][1])
+            del bounds[i], who[i]
+    if len({tuple(w) for w in who if w}) < 2:
+        return None  # every scope is about the same recipients ("X is certified; otherwise X relies on SCCs")
+    parts = []
+    for (a, b), w in zip(bounds, who):
+        pm = [(n, s - a, e - a) for n, s, e in mechs if a <= s < b]
+        pd, _ = destinations(text[a:b], pm, [(c, s - a, e - a) for c, s, e in found if a <= s < b])
+        parts.append((w, [(n, s + a, e + a) for n, s, e in pm], pd))
+    if not any(w and (pm or pd) for w, pm, pd in parts):
+        return None
+    head_mechs = [m for w, pm, _ in parts if not w for m in pm]
+    head_dests = frozenset(d for w, _, pd in parts if not w for d in pd)
+    lead = named[0].start - sent.start - value
+    head_dests |= destinations(text[:lead], [(n, s, e) for n, s, e in mechs if e <= lead],
+                               [(c, s, e) for c, s, e in found if e <= lead])[0]
+    out: dict[str, tuple[list[tuple[str, int, int]], set[str]]] = {}
+    for w, pm, pd in parts:
+        for key in w:
+            ms, ds = out.setdefault(key, ([], set()))
+            ms.extend(pm)
+            ds.update(pd)
+    return [Scope((key,), tuple(head_mechs + ms), frozenset(ds or head_dests)) for key, (ms, ds) in out.items()]
+
+
+def parenthesised_mechanisms(text: str, mechs: list[tuple[str, int, int]],
+                             found: list[tuple[str, int, int]]) -> dict[str, set[str]] | None:
+    """Country -> mechanisms when a sentence names two or more third countries and gives a mechanism in
+    brackets right after one of them ("Kanada (Angemessenheitsbeschluss) und USA (SCC)"); a country
+    with no bracket of its own keeps the mechanisms named outside every bracket. None when no such bracket."""
+    third = [(c, s, e) for c, s, e in found if countries().third(c)]
+    if len({c for c, _, _ in third}) < 2:
+        return None
+    bracket = rx("transfers", "country_bracket")
+    inside: dict[str, set[str]] = {}
+    claimed: set[int] = set()
+    for code, _, end in third:
+        m = bracket.match(text, end)
+        if not m:
+            continue
+        own = {n for n, s, _ in mechs if m.start() <= s < m.end()}
+        if own:
+            inside.setdefault(code, set()).update(own)
+            claimed |= {s for _, s, _ in mechs if m.start() <= s < m.end()}
+    if not inside:
+        return None
+    rest = {n for n, s, _ in mechs if s not in claimed}
+    return {code: inside.get(code, set()) | rest for code, _, _ in third}

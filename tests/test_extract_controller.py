@@ -1,0 +1,85 @@
+"""The controller: owner lines, qualified cues, long name blocks, tables of contents, company types that open
+a name, a label name before a later paragraph (EN + DE)."""
+
+from __future__ import annotations
+
+from test_extract_parties import extract
+
+HOSTER_DE = "\n\nDie Website liegt bei der Serverhafen Systems GmbH, Kassel.\n"
+HOSTER_EN = "\n\nOur website is hosted by Serverhafen Systems GmbH, Kassel, Germany.\n"
+
+
+def test_owner_line_de():
+    f = extract("Datenschutz\n\nHofladen am Deich – Inh. Jana Sommer\nDeichweg 2\n25813 Husum" + HOSTER_DE)
+    assert f.controller.name == "Hofladen am Deich"
+    assert {p.name for p in f.parties} == {"Serverhafen Systems"}
+
+
+def test_owner_line_en():
+    f = extract("Privacy notice\n\nThe Corner Bakery, Owner: Sam Quill\n4 Mill Lane\nYork YO1 7HH" + HOSTER_EN)
+    assert f.controller.name == "The Corner Bakery"
+
+
+def test_owner_under_a_title_line_de():
+    f = extract("Impressum und Datenschutz\nInhaber: Karl Brenner\nBachweg 1, 79098 Freiburg" + HOSTER_DE)
+    assert f.controller.name == "Karl Brenner"
+
+
+def test_qualified_cue_and_long_practice_name_de():
+    f = extract("Patienteninformation zum Datenschutz\n\nVerantwortlich für die Datenverarbeitung:\n"
+                "Gemeinschaftspraxis Dr. med. Jonas Roth & Dr. med. Bettina Ilić\nFachärzte für Innere Medizin\n"
+                "Marktplatz 3, 93047 Regensburg" + HOSTER_DE)
+    assert f.controller.name == "Gemeinschaftspraxis Dr. med. Jonas Roth & Dr. med. Bettina Ilić"
+
+
+def test_qualified_cue_en():
+    f = extract("Privacy notice\n\nResponsible for data processing within the meaning of the GDPR:\n"
+                "Dental Practice Dr. Ines Vale & Dr. Tom Reed\n12 High Street, Bath BA1 1AA" + HOSTER_EN)
+    assert f.controller.name == "Dental Practice Dr. Ines Vale & Dr. Tom Reed"
+
+
+def test_table_of_contents_before_the_controller_block_de():
+    f = extract("Datenschutzerklärung\n\nInhaltsverzeichnis\n1. Name und Anschrift des Verantwortlichen\n"
+                "2. Hosting durch die Serverhafen Systems GmbH\n3. Ihre Rechte\n\n"
+                "1. Name und Anschrift des Verantwortlichen\nTischlerei Brandhuber GmbH\nSägewerkstraße 4\n83022 Rosenheim\n\n"
+                "2. Hosting durch die Serverhafen Systems GmbH\nUnsere Website liegt bei der Serverhafen Systems GmbH, Kassel.\n")
+    assert f.controller.name == "Tischlerei Brandhuber GmbH"
+
+
+def test_table_of_contents_before_the_controller_block_en():
+    f = extract("Privacy Policy\n\nTable of contents\n1. Controller and data protection officer\n"
+                "2. Hosting with Serverhafen Systems GmbH\n3. Your rights\n\n1. Controller and data protection officer\n"
+                "The controller is Brightwater Analytics Ltd, 12 Harbour Road, Cork, Ireland.\n\n"
+                "2. Hosting with Serverhafen Systems GmbH\nOur site is hosted by Serverhafen Systems GmbH, Kassel, Germany.\n")
+    assert f.controller.name == "Brightwater Analytics Ltd"
+
+
+def test_company_type_opening_the_name_de():
+    f = extract("Datenschutzinformation für Mandanten\n\nVerantwortliche Stelle:\n"
+                "Steuerberatungsgesellschaft Jansen & Partner mbB\nDomshof 2\n28195 Bremen" + HOSTER_DE)
+    assert f.controller.name == "Steuerberatungsgesellschaft Jansen & Partner mbB"
+
+
+def test_company_type_opening_the_name_en():
+    f = extract("Privacy notice for clients\n\nController:\nRechtsanwaltsgesellschaft Okafor & Lind mbH\n"
+                "Friedrichstraße 9, 10117 Berlin, Germany" + HOSTER_EN)
+    assert f.controller.name == "Rechtsanwaltsgesellschaft Okafor & Lind mbH"
+
+
+def test_label_name_before_a_later_paragraph_de():
+    f = extract("Verantwortlich: Praxis Dr. Ulla Berg, Hauptstr. 1, 48143 Münster.\n\n"
+                "Lastschriften zieht die Volksbank Emsland-Süd ein.")
+    assert f.controller.name == "Praxis Dr. Ulla Berg"
+    assert {p.name for p in f.parties} == {"Volksbank Emsland-Süd"}
+
+
+def test_label_name_before_a_later_paragraph_en():
+    f = extract("Controller: Harbour Yoga Studio, 2 Pier Road, Cork.\n\nPayments are collected by Tidewater Pay Ltd, Dublin.")
+    assert f.controller.name == "Harbour Yoga Studio"
+
+
+def test_owner_line_alone_de_en():
+    f = extract("Datenschutz\n\nInhaber: Max Brenner\nMusterladen\nHauptstr. 1, 12345 Musterstadt" + HOSTER_DE)
+    assert f.controller.name == "Max Brenner"
+    f = extract("Privacy\n\nOwner: Sam Quill\nThe Corner Bakery, 4 Mill Lane, York" + HOSTER_EN)
+    assert f.controller.name == "Sam Quill"

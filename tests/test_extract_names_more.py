@@ -1,0 +1,141 @@
+"""Organisation names: declined German names, parenthesised places and "& Co." partnerships, foreign legal
+forms, institutions without a legal form, group companies beside the controller (EN + DE)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_extract_parties import extract, party
+
+from vendorgraph.extract.mentions import entity_mentions
+from vendorgraph.extract.names import nominative
+
+
+def names(text: str) -> set[str]:
+    return {p.name for p in extract(text).parties}
+
+
+@pytest.mark.parametrize("declined, plain", [
+    ("Niedersächsischen Turnerbund", "Niedersächsischer Turnerbund"),
+    ("Hessischen Handball-Verbands", "Hessischer Handball-Verband"),
+    ("Kassenzahnärztlichen Vereinigung Hessen", "Kassenzahnärztliche Vereinigung Hessen"),
+    ("Evangelischen Stiftung Neuhof", "Evangelische Stiftung Neuhof"),
+    ("Sächsischen Landesamt für Umwelt", "Sächsisches Landesamt für Umwelt"),
+    ("Thüringer Chorverband", "Thüringer Chorverband"),  # no adjective ending to change
+    ("Deutschen Cloud", "Deutschen Cloud"),  # head of unknown gender: unchanged
+])
+def test_nominative(declined, plain):
+    assert nominative(declined) == plain
+
+
+def test_declined_club_names_de():
+    f = extract("Verantwortlich: TSV Beispielhausen 1899 e.V., Am Sportplatz 1, 34117 Kassel.\n\n"
+                "Spielerpässe beantragen wir beim Hessischen Handball-Verband e.V.; Ergebnisse melden wir an den "
+                "Hessischen Handball-Verband e.V. Versichert sind Sie über die Sporthilfe des Landessportbundes Hessen e.V.")
+    assert "Hessischer Handball-Verband" in {p.name for p in f.parties}
+    assert "Hessischen Handball-Verband e.V." in party(f, "Hessischer Handball-Verband").aliases
+
+
+def test_declined_controller_de():
+    f = extract("Datenschutzhinweise des Niedersächsischen Turnerbunds e.V.\n\nWir, der Niedersächsische Turnerbund e.V., "
+                "Ahornweg 3, 30159 Hannover, sind verantwortlich.")
+    assert f.controller.name.startswith("Niedersächsischer Turnerbund")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Spare parts come from Lindqvist Tools (Shenzhen) Co., Ltd., Shenzhen, China.", "Lindqvist Tools (Shenzhen) Co., Ltd."),
+    ("Parcels are carried by Parcelo Express (Ireland) Ltd, Dublin.", "Parcelo Express (Ireland) Ltd"),
+    ("Die Bonität prüft die Auskunftei Nordhessen Weber, Brandt & Co. KG, Kassel.", "Auskunftei Nordhessen Weber, Brandt & Co. KG"),
+    ("Support: Baltic Helpdesk UAB, Vilnius; design: Tallinn Pixels OÜ; apps: Porto Code Lda, Porto.", "Baltic Helpdesk UAB"),
+    ("Unsere Buchhaltung erledigt die Steuerberatungsgesellschaft Jansen & Partner mbB, Bremen.",
+     "Steuerberatungsgesellschaft Jansen & Partner mbB"),
+])
+def test_names_with_places_commas_and_foreign_forms(text, name):
+    assert name in [n for _, _, n in entity_mentions(text)]
+
+
+def test_foreign_legal_forms_en():
+    got = names("Support is run by Baltic Helpdesk UAB, Vilnius, Lithuania. Design work is done by Tallinn Pixels OÜ, "
+                "Estonia, and the mobile app by Porto Code Lda, Portugal, and Zagreb Apps d.o.o., Croatia.")
+    assert {"Baltic Helpdesk", "Tallinn Pixels", "Porto Code", "Zagreb Apps"} <= got
+
+
+def test_institutions_without_legal_form_de():
+    got = names("Verantwortlich: Praxis Dr. Ulla Berg, Hauptstr. 1, 48143 Münster.\n\n"
+                "Lastschriften zieht unsere Hausbank ein, die Volksbank Emsland-Süd. Die Abrechnung erfolgt über die "
+                "Kassenärztliche Vereinigung Westfalen-Lippe. Ihre Krankenkasse und die zuständige Kassenärztliche "
+                "Vereinigung erhalten Abrechnungsdaten. Zuständige Kammer: Ärztekammer Westfalen-Lippe.")
+    assert {"Volksbank Emsland-Süd", "Kassenärztliche Vereinigung Westfalen-Lippe"} <= got
+    assert not any("Kammer" in n or n == "Kassenärztliche Vereinigung" for n in got)
+
+
+def test_postal_operator_without_legal_form_en():
+    got = names("The controller is Wool & Wick Ltd, 3 Quay St, Galway, Ireland.\n\n"
+                "Domestic parcels are delivered by An Post; parcels to Britain by Royal Mail.")
+    assert {"An Post", "Royal Mail"} <= got
+
+
+def test_group_companies_with_the_controllers_name_en():
+    text = ("The controller is Vellum Apps GmbH, Torstr. 5, 10119 Berlin, Germany (\"Vellum\", \"we\").\n\n"
+            "Our subsidiaries are Vellum Inc., 1 Main Street, Austin, TX 78701, USA, and Vellum UK Ltd, London, United "
+            "Kingdom. Our QA team works at Vellum Apps d.o.o., Novi Sad, Serbia.\n")
+    f = extract(text)
+    assert f.controller.name == "Vellum Apps GmbH"
+    got = {p.name for p in f.parties}
+    assert {"Vellum", "Vellum UK", "Vellum Apps"} <= got
+    assert party(f, "Vellum Apps d.o.o.").countries == ("RS",)
+
+
+def test_group_companies_with_the_controllers_name_de():
+    text = ("Verantwortlich ist die Kessel Antriebe GmbH & Co. KG, Werkstr. 2, 89073 Ulm.\n\n"
+            "Zur Unternehmensgruppe gehören:\n- Kessel Drives Inc., Charlotte, NC 28273, USA\n"
+            "- Kessel Drives (Ningbo) Co., Ltd., Ningbo, China\n")
+    got = names(text)
+    assert {"Kessel Drives", "Kessel Drives (Ningbo)"} <= got
+
+
+def test_product_of_and_parent_company_en():
+    f = extract("The controller is Wool & Wick Ltd, 3 Quay St, Galway, Ireland.\n\n"
+                "Our consent banner is the tool ConsentBox, a product of Bannerworks A/S, Aarhus, Denmark, acting as our "
+                "processor. ConsentBox stores your choice.\n\nNewsletters are sent with Mailchimp, a service of The Rocket Science "
+                "Group LLC, Atlanta, USA, an Intuit company.")
+    got = {p.name for p in f.parties}
+    assert "ConsentBox" not in got and "Intuit" not in got
+    assert "ConsentBox" in party(f, "Bannerworks A/S").aliases
+    assert "Intuit" in party(f, "Mailchimp").aliases
+
+
+def test_product_of_de():
+    f = extract("Verantwortlich ist die Lindenhof Keramik GmbH, Gartenweg 3, 37073 Göttingen.\n\n"
+                "Für Umfragen nutzen wir das Tool FrageBoot, ein Dienst der Umfragewerk GmbH, Leipzig. FrageBoot "
+                "speichert Ihre Antworten.")
+    assert {p.name for p in f.parties} == {"Umfragewerk"}
+    assert "FrageBoot" in party(f, "Umfragewerk").aliases
+
+
+def test_provider_of_a_section_brand_de():
+    f = extract("Verantwortlich ist die Lindenhof Keramik GmbH, Gartenweg 3, 37073 Göttingen.\n\n"
+                "## Einwilligung mit ConsentBox\n\nWir nutzen das Tool ConsentBox, um Ihre Einwilligung zu speichern. "
+                "Anbieter dieser Technologie ist die Bannerworks A/S, Aarhus, Dänemark.\n")
+    assert {p.name for p in f.parties} == {"Bannerworks"}
+    assert "ConsentBox" in party(f, "Bannerworks").aliases
+
+
+def test_provider_of_a_section_brand_en():
+    f = extract("The controller is Wool & Wick Ltd, 3 Quay St, Galway, Ireland.\n\n## Surveys with FormFox\n\n"
+                "We run surveys with the tool FormFox. The provider of this service is Quizcraft Ltd, Belfast.\n\n"
+                "## Hosting\n\nOur site is hosted by Serverhafen Systems GmbH. Provider: Northbeam Cloud Ltd, Cork.\n")
+    assert {p.name for p in f.parties} == {"Quizcraft", "Serverhafen Systems", "Northbeam Cloud"}
+    assert "FormFox" in party(f, "Quizcraft").aliases
+
+
+def test_provider_of_a_brand_in_the_sentence_before_de_en():
+    f = extract("Verantwortlich ist die Lindenhof Keramik GmbH, Gartenweg 3, 37073 Göttingen.\n\n"
+                "Einwilligung mit ConsentBox: Anbieter dieser Technologie ist die Bannerworks A/S, Aarhus, Dänemark.\n\n"
+                "Die Website wird bei der Serverhafen Systems GmbH gehostet. Für den Newsletter nutzen wir Sendmolly. "
+                "Anbieter ist die Postwerk Nord GmbH, Kiel.\n")
+    got = {p.name for p in f.parties}
+    assert got == {"Bannerworks", "Serverhafen Systems", "Postwerk Nord"}
+    f = extract("The controller is Wool & Wick Ltd, 3 Quay St, Galway, Ireland.\n\n"
+                "Our forms use the tool FormFox. The provider of this service is Quizcraft Ltd, Belfast.\n")
+    assert {p.name for p in f.parties} == {"Quizcraft"}
