@@ -97,13 +97,14 @@ QUICKSTART = [
     ## 4. Every path to the USA
 
     `usa-paths` follows the chains of recipients (controller → processor → sub-processor) and
-    lists each one that ends in the country, with the transfer mechanisms the policy names for
-    the last hop, the data categories and the sentence that proves it. `country` takes any ISO
-    code (`"GB"`, `"SG"`, ...).
+    lists each one that ends in the country as one line: the path, its legal status, the transfer
+    mechanisms the policy names for the last hop and the document. `country` takes any ISO code
+    (`"GB"`, `"SG"`, ...). It is the fast portfolio-wide form; `path-details` gives the same paths
+    with every column (and takes an optional `controller`).
     """),
     code("""
-    paths = g.query("usa-paths", country="US")
-    print(len(paths), "paths to the USA")
+    print(len(g.query("usa-paths", country="US")), "paths to the USA")
+    paths = g.query("path-details", country="US")
     for p in paths:
         print(p["path"])
         print("   mechanisms:", p["mechanisms"] or "none stated", "| status:", p["status"])
