@@ -57,6 +57,21 @@ def status_iri(status: str) -> str:
     return dict(_status_concepts())[status]
 
 
+@cache
+def status_labels(lang: str = "en") -> dict[str, str]:
+    """Notation -> skos:prefLabel in ``lang`` of the legal statuses (``ontology/reference/instruments.ttl``).
+
+    >>> status_labels()["missing"]
+    'no valid mechanism'
+    """
+    from pyoxigraph import RdfFormat, parse
+
+    iris = {iri: n for n, iri in _status_concepts()}
+    path = data_dir("ontology") / "reference" / "instruments.ttl"
+    return {iris[t.subject.value]: t.object.value for t in parse(path=str(path), format=RdfFormat.TURTLE)
+            if t.subject.value in iris and t.predicate.value == SKOS.prefLabel and t.object.language == lang}
+
+
 def status_rank(status: str) -> int:
     """Position of ``status`` in :func:`statuses` (lower is better); unknown statuses rank last."""
     order = statuses()

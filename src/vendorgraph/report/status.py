@@ -17,18 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..legal import status_rank
+from ..legal import status_labels, status_rank
 from ..store import Store
 from .collect import Flow, Snapshot
 
-_NOTES = {  # why a path has its status (HopLaw's rule in words)
-    "covered": "adequacy decision",
-    "safeguarded": "appropriate safeguards (SCC, BCR)",
-    "derogation": "derogation for specific situations (Art. 49)",
-    "uncertified": "adequacy needs a DPF-certified recipient; none on record",
-    "invalid": "relies on an invalidated mechanism",
-    "missing": "no transfer mechanism stated",
-}
 
 
 @dataclass(frozen=True)
@@ -54,7 +46,7 @@ class StatusResolver:
             return Status("", "no third-country transfer stated")
         value = flow.status or "missing"
         mechs = ", ".join(m for m in flow.mechanisms if m != "none_stated")
-        note = _NOTES.get(value, value) + (f" ({mechs})" if mechs and value != "missing" else "")
+        note = status_labels().get(value, value) + (f" ({mechs})" if mechs and value != "missing" else "")
         for m in flow.mechanisms:
             mech = self.snapshot.mechanisms.get(m)
             if mech is not None and mech.invalidated_on and mech.invalidated_on > self.as_of \
