@@ -22,7 +22,6 @@ from ..store import Store
 from .collect import Flow, Snapshot
 
 
-
 @dataclass(frozen=True)
 class Status:
     """A transfer's status at ``as_of`` and a one-line reason."""
