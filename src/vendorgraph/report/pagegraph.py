@@ -10,6 +10,7 @@ from typing import Any, Iterable
 
 from ..errors import QueryError
 from ..store import ResultTable
+from ..transfer_paths import ROW_SEPARATOR
 from .collect import MISSING, Flow, Quote, Snapshot, _split
 from .render import palette
 from .risk import SEVERITIES, Finding
@@ -239,7 +240,7 @@ def _path_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     missing columns filled in from it; other rows as they are."""
     out = []
     for r in rows:
-        parts = (r.get("path") or "").split(" | ")
+        parts = (r.get("path") or "").split(ROW_SEPARATOR)
         if len(parts) == 4 and "controller" not in r:
             text, _status, mechs, document = parts
             code = text.rsplit(" [", 1)[1].rstrip("]") if " [" in text else ""
