@@ -42,6 +42,16 @@ TOPIC_SEGMENTS = 3
 MAX_QUOTE = 400
 
 
+def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) in ``text`` of the part around ``pos`` between semicolons.
+
+    >>> clause_bounds("A GmbH (processor); B S.p.A. (payments)", 25)
+    (19, 39)
+    """
+    hi = text.find(";", pos)
+    return text.rfind(";", 0, pos) + 1, hi if hi >= 0 else len(text)
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int

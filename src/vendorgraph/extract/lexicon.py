@@ -49,12 +49,13 @@ def _json(path: Path) -> dict:
 
 @cache
 def rx(group: str, key: str, flags: int = 0) -> re.Pattern[str]:
-    """The compiled regular expression ``key`` of ``ingest/rules/<group>.json``.
+    """The compiled regular expression ``key`` of ``ingest/rules/<group>.json`` (a list: its alternatives).
 
     When every match must start with one of a few known characters, the regex is put behind a
     lookahead on them: the same matches, but most positions of a search fail fast (see
     :func:`compile_guarded`)."""
-    return compile_guarded(rules(group)[key], flags)
+    value = rules(group)[key]
+    return compile_guarded("|".join(f"(?:{p})" for p in value) if isinstance(value, list) else value, flags)
 
 
 def _triples(path: Path) -> dict[str, dict[str, list[tuple[str, str | None]]]]:

@@ -11,7 +11,7 @@ the mention ("We do not use X for advertising": ``negation_purpose``) keeps the 
 
 >>> from vendorgraph.load import from_text
 >>> from vendorgraph.segment import segment
->>> from .context import DocContext
+>>> from .context import DocContext, clause_bounds
 >>> d = from_text("We do not use Hotjar. We use Stripe. Criteo setzen wir nicht mehr ein.")
 >>> ctx = DocContext.build(d, segment(d.text))
 >>> [(m.surface, negated_use(ctx, m)) for m in ctx.mentions]
@@ -25,18 +25,12 @@ from functools import cache
 
 from ..model import Negation
 from .categories.patterns import fast_rule, found_exactly
-from .context import DocContext
-from .lexicon import compile_guarded, rules
+from .context import DocContext, clause_bounds
+from .lexicon import compile_guarded, rules, rx
 from .mentions import Mention
 
 #: How far (characters) a negation cue before a mention may be from it.
 GAP = 90
-
-
-@cache
-def _rx(key: str) -> re.Pattern[str]:
-    value = rules("parties")[key]
-    return compile_guarded("|".join(f"(?:{p})" for p in value) if isinstance(value, list) else value, re.I)
 
 
 @cache
@@ -49,10 +43,8 @@ def _clause(ctx: DocContext, m: Mention) -> tuple[int, str] | None:
     sent = ctx.sentence_at(m.start)
     if sent is None:
         return None
-    rel = m.start - sent.start
-    lo = sent.text.rfind(";", 0, rel) + 1
-    hi = sent.text.find(";", rel)
-    return sent.start + lo, sent.text[lo:hi if hi >= 0 else len(sent.text)]
+    lo, hi = clause_bounds(sent.text, m.start - sent.start)
+    return sent.start + lo, sent.text[lo:hi]
 
 
 def _reaches(before: str, cue: re.Pattern[str]) -> bool:
@@ -63,7 +55,7 @@ def _reaches(before: str, cue: re.Pattern[str]) -> bool:
     if last is None:
         return False
     gap = before[last.end():]
-    return len(gap) <= GAP and not _rx("negation_gap_break").search(gap)
+    return len(gap) <= GAP and not rx("parties", "negation_gap_break", re.I).search(gap)
 
 
 def negated_use(ctx: DocContext, m: Mention) -> bool:
@@ -82,12 +74,12 @@ def _negated_use(ctx: DocContext, m: Mention) -> bool:
         return False
     start, clause = found
     if not found_exactly(clause, fast_rule(rules("parties")["negation_pretest"])) \
-            or _rx("negation_conditional").search(clause):
+            or rx("parties", "negation_conditional", re.I).search(clause):
         return False
     before, after = clause[:m.start - start], clause[m.end - start:]
-    if _rx("negation_purpose").search(after):
+    if rx("parties", "negation_purpose", re.I).search(after):
         return False  # "We do not use X for advertising": X is used, for something else
-    if _reaches(before, _rx("negated_use_before")) or _rx("negated_use_after").search(after):
+    if _reaches(before, rx("parties", "negated_use_before", re.I)) or rx("parties", "negated_use_after", re.I).search(after):
         return True
     return any(_reaches(before, b) and a.search(after) for b, a in _pairs())
 

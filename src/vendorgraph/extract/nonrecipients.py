@@ -14,18 +14,13 @@ of payment logos names no recipient of data).
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from .categories.patterns import fast_rule, found_exactly
-from .context import DocContext
+from .context import DocContext, clause_bounds
 from .lexicon import rules, rx
 from .mentions import Mention
 from .negated import negated_use
-
-
-@cache
-def _rule(key: str) -> re.Pattern[str]:
-    return re.compile(rules("parties")[key])
 
 
 def _local_hosting(ctx: DocContext, heading: str) -> bool:
@@ -48,7 +43,7 @@ def _payment_method(m: Mention, clause: str) -> bool:
     """True for a card scheme named as a way to pay ("Kreditkarte (Visa, Mastercard)") unless the clause
     sends data to it, and for any name in a list of accepted payment methods ("Payment methods: Visa
     PayPal Klarna") that says nothing about data."""
-    if _rule("card_schemes").match(m.surface) and not _rule("card_scheme_receives").search(clause):
+    if rx("parties", "card_schemes").match(m.surface) and not rx("parties", "card_scheme_receives").search(clause):
         return True
     return bool(rx("parties", "payment_method_list", re.I).search(clause)
                 and not rx("parties", "payment_list_data", re.I).search(clause))
@@ -57,7 +52,7 @@ def _payment_method(m: Mention, clause: str) -> bool:
 def _self_hosted(m: Mention, clause: str) -> bool:
     """True for software a site runs itself ("Our shop runs on Shopware", "Reichweitenmessung mit
     Matomo", a map drawn with OpenStreetMap data) unless the clause sends data to its maker."""
-    return bool(_rule("self_hosted_software").match(m.surface) and not _rule("self_hosted_sends").search(clause))
+    return bool(rx("parties", "self_hosted_software").match(m.surface) and not rx("parties", "self_hosted_sends").search(clause))
 
 
 @lru_cache(maxsize=64)
@@ -72,7 +67,7 @@ def _profile_link(clause: str) -> bool:
 def _foreign_generic(ctx: DocContext, m: Mention, start: int, end: int) -> bool:
     """True for a generic feature name that the registry gives to one vendor ("Page Insights") used in a
     sentence about another vendor only ("Page Insights with LinkedIn Ireland Unlimited Company")."""
-    if not _rule("generic_service_names").match(m.surface):
+    if not rx("parties", "generic_service_names").match(m.surface):
         return False
     keys = {n.vendor.key for n in ctx.mentions_in(start, end) if n is not m}
     return bool(keys) and m.vendor.key not in keys
@@ -91,11 +86,8 @@ def passive(ctx: DocContext, m: Mention) -> bool:
     heading = seg.text if seg.kind == "heading" else (seg.heading_path[-1] if seg.heading_path else "")
     if heading and _local_hosting(ctx, heading):
         return True  # "Google Fonts (local hosting)": nothing leaves the site
-    rel = m.start - sent.start
-    lo = sent.text.rfind(";", 0, rel) + 1
-    hi = sent.text.find(";", rel)
-    key = sent.start + lo
-    clause = sent.text[lo:hi if hi >= 0 else len(sent.text)]
+    lo, hi = clause_bounds(sent.text, m.start - sent.start)
+    key, clause = sent.start + lo, sent.text[lo:hi]
     if key not in ctx.passive_cache:
         ctx.passive_cache[key] = found_exactly(clause, fast_rule(rules("parties")["non_recipient_context"]))
     return (ctx.passive_cache[key] or _payment_method(m, clause) or _self_hosted(m, clause) or _profile_link(clause)

@@ -25,11 +25,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from ..model import Span
-from .context import DocContext, Sentence
-from .lexicon import compile_guarded, rules, rx
+from .context import DocContext, Sentence, clause_bounds
+from .lexicon import rules, rx
 from .mentions import Mention
 
 _NEGATED = re.compile(r"\b(?:no|not|kein\w*|nicht|without|ohne)\b[^.;,]{0,30}$", re.I)
@@ -52,13 +51,6 @@ class SubProcessing:
     span: Span
 
 
-@cache
-def _role_rx(key: str, flags: int = re.I) -> re.Pattern[str]:
-    """A rule of ``ingest/rules/roles.json`` (a regex or a list of alternatives), compiled."""
-    node = rules("roles")[key]
-    return compile_guarded(node if isinstance(node, str) else "|".join(f"(?:{p})" for p in node), flags)
-
-
 def _entity(m: Mention) -> str:
     return m.surface if m.kind == "entity" else ""
 
@@ -75,9 +67,9 @@ def _chain_cue(ctx: DocContext, sent: Sentence) -> tuple[str, int, int] | None:
     found = ctx.hits("sub_processor", sent.start, sent.end)
     if found:
         return sent.text[found[0][1]:found[0][2]], sent.start + found[0][1], sent.start + found[0][2]
-    m = _role_rx("chain").search(sent.text)
-    if m is None and _role_rx("infra").search(sent.text):
-        m = _role_rx("infra_chain").search(sent.text)
+    m = rx("roles", "chain", re.I).search(sent.text)
+    if m is None and rx("roles", "infra", re.I).search(sent.text):
+        m = rx("roles", "infra_chain", re.I).search(sent.text)
     return (m.group(), sent.start + m.start(), sent.start + m.end()) if m else None
 
 
@@ -98,7 +90,7 @@ def _sub_processing(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> list[
             return []  # within one group: "X Ltd relies on X LLC, a Y company, for hosting"
         return [SubProcessing(a, via, span) for a in _unique(after) if a.vendor.key != via.vendor.key]
     named = _unique(before)
-    m = _role_rx("as_sub").search(sent.text)
+    m = rx("roles", "as_sub", re.I).search(sent.text)
     if len(named) > 1 and not after and m and sent.start + m.start() >= named[-1].end:
         return [SubProcessing(x, named[0], span) for x in named[1:]]  # "X setzt Y als Unterauftragsverarbeiter ein"
     topic = ctx.topic(sent)
@@ -122,7 +114,7 @@ def _named_as_sub_processor(ctx: DocContext, sent: Sentence, ms: list[Mention]) 
     if not ms:
         return out  # no organisation named before any phrase
     found = ctx.hits("as_sub_processor", sent.start, sent.end) or [
-        ("", m.start(), m.end()) for m in _role_rx("as_sub").finditer(sent.text)]  # "als Unterauftragsverarbeiter"
+        ("", m.start(), m.end()) for m in rx("roles", "as_sub", re.I).finditer(sent.text)]  # "als Unterauftragsverarbeiter"
     for _, s, _ in found:
         before = [m for m in ms if m.end <= sent.start + s]
         if before:
@@ -134,7 +126,7 @@ def _named_as_sub_processor(ctx: DocContext, sent: Sentence, ms: list[Mention]) 
 def _role_label(sent: Sentence) -> bool:
     """A "Role: processor" line of a label block (the label's own sentence, not the text after it): a
     short value, or any value after a role label ("Rolle: Auftragsverarbeiter für ...; für ... eigenständig")."""
-    if _role_rx("role_label").match(sent.text):
+    if rx("roles", "role_label", re.I).match(sent.text):
         return sent.kind in ("label_value", "list_item")  # also "- Rolle: ..." in a bulleted vendor block
     return sent.kind == "label_value" and sent.start < sent.value_start and sent.end - sent.value_start <= 80
 
@@ -162,7 +154,7 @@ def _group(ctx: DocContext, sent: Sentence, m: re.Match[str]) -> list[Mention]:
     own = {s.start for s in ctx.sentences_between(max(0, sent.start - reach), sent.start) if s.section == sent.section}
     earlier = [x for x in earlier if (ctx.sentence_at(x.start) or sent).start in own]
     named = list(reversed(_unique(list(reversed(earlier)))))  # each vendor at its last mention, in text order
-    return named[-2:] if _role_rx("pair_anaphor").search(m.group()) else named
+    return named[-2:] if rx("roles", "pair_anaphor", re.I).search(m.group()) else named
 
 
 def _table_roles(ctx: DocContext, sent: Sentence) -> list[tuple[str, int, int]]:
@@ -190,7 +182,7 @@ def _cued(ctx: DocContext, sent: Sentence, ms: list[Mention], chain: list[SubPro
             and not _NEGATED.search(sent.text, max(0, h[1] - 40), h[1])]
     hits += [("joint_controller", s, e) for _, s, e in ctx.hits("joint_controller_split", sent.start, sent.end)]
     targets = [m for m in ms if m.vendor.key not in chained]
-    group = _role_rx("group_anaphor").search(sent.text) if hits and not targets else None
+    group = rx("roles", "group_anaphor", re.I).search(sent.text) if hits and not targets else None
     if group is not None:
         targets = _group(ctx, sent, group)  # "Both platforms are independent controllers"
     elif hits and not targets and (anaphor.search(sent.text) or _role_label(sent)):
@@ -207,9 +199,7 @@ def _in_clause(ctx: DocContext, sent: Sentence, cue: int, targets: list[Mention]
     own entry when it names any; else all."""
     if len(targets) < 2 or ";" not in sent.text:
         return targets
-    lo = sent.text.rfind(";", 0, cue) + 1
-    hi = sent.text.find(";", cue)
-    lo, hi = sent.start + lo, sent.start + (hi if hi >= 0 else len(sent.text))
+    lo, hi = (sent.start + x for x in clause_bounds(sent.text, cue))
     own = [m for m in targets if lo <= m.start < hi]
     return own or targets
 
