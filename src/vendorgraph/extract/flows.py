@@ -120,12 +120,6 @@ def _eea_only(ctx: DocContext, ent: dict[int, list[tuple[str, int, int]]], key: 
     return bool(codes) and not any(countries().third(c) for c in codes)
 
 
-def _no_third(ctx: DocContext, ent: dict[int, list[tuple[str, int, int]]], key: str) -> bool:
-    """True when no country outside the EU/EEA is stated for vendor ``key`` ("X GmbH, Berlin" states none)."""
-    return not any(countries().third(code) for i, found in ent.items() if ctx.mentions[i].vendor.key == key
-                   for code, _, _ in found)
-
-
 def _onto_chain(ctx: DocContext, c: Cand, chains: list[Cand], ent: dict[int, list[tuple[str, int, int]]]) -> bool:
     """A statement naming an EU/EEA processor V where V's sub-processor R goes to that country ("V uses R, USA";
     "this may mean a transfer to the USA") is R's transfer via V: merge it into the chain (True: drop it)."""
@@ -165,7 +159,7 @@ def _route_through_chains(ctx: DocContext, st: Statements, chains: list[Cand],
             continue
         if not onward and not dests and len(recips) == 1:
             v = next(iter(recips))
-            if (v, section) in first and (_eea_only(ctx, ent, v) or (v, section) in after and _no_third(ctx, ent, v)):
+            if (v, section) in first and (_eea_only(ctx, ent, v) or (v, section) in after and not _stated(ctx, ent, v)):
                 st.notes[i] = (section, recips, dests, mechs, True, strict)
                 onward_for.add((v, section))
     st.mech_only = [c for c in st.mech_only if (c.recipient, c.section) not in onward_for]

@@ -25,11 +25,6 @@ def _core(base: str, strict: bool) -> list[str]:
     return [w for w in base.split() if w.lower() not in generic] or base.split()
 
 
-def _form(surface: str) -> str:
-    """The legal form that ends ``surface`` ("" when none)."""
-    return surface.strip()[len(strip_legal_form(surface)):].strip(" ,.")
-
-
 def _name_clusters(items: list[Item], apart: set[str], strict: bool) -> dict[Item, Item]:
     """(base name, legal form) -> the first item of its cluster: one base is a word prefix of the other
     ("Intercom" and "Intercom R&D"), else a new cluster ("FieldOps Software", "FieldOps Romania").

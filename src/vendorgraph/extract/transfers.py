@@ -250,9 +250,7 @@ def _unnamed_subs(body: str, recips: list[str]) -> set[str]:
         seg = m.group(0)
         stop = rx("transfers", "mechanism_clause_end").search(seg)
         seg = seg[:stop.start()] if stop else seg  # "... in India, and we store data in the USA": India only
-        found = {code for code, _, _ in countries().find(seg) if countries().third(code)}
-        found |= {countries().by_adjective[a.group(0)] for a in countries().adjective_pattern.finditer(seg)
-                  if countries().third(countries().by_adjective[a.group(0)])}
+        found, _ = destinations(seg, [])
         if rx("transfers", "worldwide", re.I).search(seg) or rx("transfers", "third_countries", re.I).search(seg):
             found.add(THIRD)  # "in the USA and other third countries", "outside the EU, in particular in the USA"
         out |= found
