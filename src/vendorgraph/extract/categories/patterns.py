@@ -197,11 +197,11 @@ def found(text: str, fast: _Fast, passed: bool | None = None) -> bool:
     and only where they occur (see :func:`_found`)."""
     if fast.pretest is None:
         return fast.rx.search(text) is not None
+    if passed is False:  # (None: the loop below finds no literal exactly when the pre-test fails)
+        return False
     low = text.lower()
     trapped = not text.isascii() and _CASE_TRAPS.search(text) is not None
-    if passed is None and trapped:
-        passed = _has_literal(low, fast)
-    if passed is False:  # (None: the loop below finds no literal exactly when the pre-test fails)
+    if passed is None and trapped and not _has_literal(low, fast):
         return False
     if trapped:
         return fast.rx.search(text) is not None
