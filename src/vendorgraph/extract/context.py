@@ -80,6 +80,7 @@ class DocContext:
     heading_cache: dict[str, bool] = field(default_factory=dict)  # heading -> "local hosting" heading
     negated_cache: dict[tuple[int, int], bool] = field(default_factory=dict)  # mention (start, end) -> negated use
     not_topics: frozenset[int] = frozenset()  # starts of mentions that are sub-processors, never a topic
+    aside_cache: dict[tuple[int, int], bool] = field(default_factory=dict)  # mention (start, end) -> named in passing
 
     @classmethod
     def build(cls, doc: Document, segments: Sequence[Segment]) -> "DocContext":
@@ -167,7 +168,14 @@ class DocContext:
         return other is not None and other.seg != sent.seg and self.segments[other.seg].kind == "list_item"
 
     def is_aside(self, m: Mention) -> bool:
-        """A vendor named in passing ("X LLC, a Salesforce company", "part of the Y group"): no topic."""
+        """A vendor named in passing ("X LLC, a Salesforce company", "part of the Y group"): no topic.
+        Asked for every earlier mention of each sentence's section: cached per mention."""
+        found = self.aside_cache.get((m.start, m.end))
+        if found is None:
+            found = self.aside_cache[(m.start, m.end)] = self._aside(m)
+        return found
+
+    def _aside(self, m: Mention) -> bool:
         text = self.doc.text
         before = max(0, m.start - 40)
         if rx("transfers", "aside_of", re.I).search(text, before, m.start):
