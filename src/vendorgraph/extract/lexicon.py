@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import VocabularyError
 from ..resources import data_dir
 from ..vocab import LOC, RDFS, SKOS, VG
-from .scan import compile_guarded, finditer, finditer_shared, trie_regex  # noqa: F401 - the rules modules import them from here
+from .scan import atom_trie, compile_guarded, finditer, finditer_shared, trie_regex  # noqa: F401 - the rules modules import them from here
 
 
 @cache
@@ -89,25 +89,6 @@ def _label_regex(label: str) -> str:
     return "".join(_label_atoms(label))
 
 
-def _atom_trie(seqs: list[list[str]]) -> str:
-    """One regex for many atom sequences, factorised by common prefixes (longest match first)."""
-    trie: dict = {}
-    for seq in seqs:
-        node = trie
-        for atom in seq:
-            node = node.setdefault(atom, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [atom + build(child) for atom, child in sorted(node.items(), key=lambda kv: (-len(kv[0]), kv[0])) if atom]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie) or "(?!)"
-
-
 @dataclass(frozen=True)
 class LabelSet:
     """The surface forms of one concept scheme: per concept, a regex of its lower-case forms (run on
@@ -137,7 +118,7 @@ def _scanner_of(forms: list[str], lower: bool) -> re.Pattern[str]:
     firsts = "".join(sorted({re.escape(f[0]) for f in forms}))
     word_led = all(f[:1].isalnum() for f in forms)  # so every form regex starts with \b
     if lower:
-        return _start_scanner(_atom_trie([_label_atoms(f) for f in forms]), firsts, word_led)
+        return _start_scanner(atom_trie([_label_atoms(f) for f in forms]), firsts, word_led)
     return _start_scanner(r"\b(?:" + "|".join(map(re.escape, forms)) + r")s?\b", firsts, word_led)
 
 
@@ -156,7 +137,7 @@ def _concept_patterns(filename: str, skip: tuple[str, ...] = ()) -> LabelSet:
         lows = [lab.lower() for lab in labels if lab not in acronyms]
         if lows:
             first = "".join(sorted({re.escape(lab[0]) for lab in lows}))
-            out.append((notation[0][0], re.compile(f"(?=[{first}])(?:{_atom_trie([_label_atoms(x) for x in lows])})"), True))
+            out.append((notation[0][0], re.compile(f"(?=[{first}])(?:{atom_trie([_label_atoms(x) for x in lows])})"), True))
         if acronyms:
             out.append((notation[0][0], re.compile(r"\b(?:" + "|".join(map(re.escape, acronyms)) + r")s?\b"), False))
         all_lows += lows

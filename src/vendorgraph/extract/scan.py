@@ -16,7 +16,7 @@ import re._constants as re_constants
 import re._parser as re_parser
 from functools import cache, lru_cache
 from itertools import chain
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 
 def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -258,28 +258,34 @@ def _finditer_from(p: re.Pattern[str], text: str, starts: Iterable[int]) -> list
     return out
 
 
-def trie_regex(words: list[str]) -> str:
-    """A regex matching exactly ``words`` (longest first), factorised by common prefixes.
+def atom_trie(seqs: list[list[str]], key: Callable[[str], Any] = lambda a: (-len(a), a)) -> str:
+    """One regex for many sequences of regex atoms, factorised by common prefixes; sibling branches
+    in the order of ``key`` (default: longest atom first).
 
     Python's ``re`` tries the branches of an alternation one by one; a prefix tree makes a
     several-hundred-word alternation cheap.
+    """
+    trie: dict = {}
+    for seq in seqs:
+        node = trie
+        for atom in seq:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [atom + build(child) for atom, child in sorted(node.items(), key=lambda kv: key(kv[0])) if atom]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie) or "(?!)"
+
+
+def trie_regex(words: list[str]) -> str:
+    """A regex matching exactly ``words`` (longest first): :func:`atom_trie` over their escaped characters.
 
     >>> re.fullmatch(trie_regex(["USA", "US", "UK"]), "USA") is not None
     True
     """
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(trie) or "(?!)"
+    return atom_trie([[re.escape(ch) for ch in w] for w in words], key=lambda a: a[-1:])  # by the raw character
