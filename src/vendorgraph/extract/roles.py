@@ -31,7 +31,6 @@ from .context import DocContext, Sentence, clause_bounds
 from .lexicon import rules, rx
 from .mentions import Mention
 
-_NEGATED = re.compile(r"\b(?:no|not|kein\w*|nicht|without|ohne)\b[^.;,]{0,30}$", re.I)
 #: Roles a surface form can give (``recipient`` is the default, not a cue).
 CUED_ROLES = ("controller", "joint_controller", "processor", "sub_processor")
 
@@ -94,7 +93,7 @@ def _sub_processing(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> list[
     if len(named) > 1 and not after and m and sent.start + m.start() >= named[-1].end:
         return [SubProcessing(x, named[0], span) for x in named[1:]]  # "X setzt Y als Unterauftragsverarbeiter ein"
     topic = ctx.topic(sent)
-    if topic is not None and re.search(r"sub-?processor|Unterauftrag|Subunternehmer", cue, re.I):
+    if topic is not None and rx("roles", "sub_processor_word", re.I).search(cue):
         return [SubProcessing(x, topic, span) for x in _unique(ms) if x.vendor.key != topic.vendor.key]
     return []
 
@@ -170,7 +169,7 @@ def _table_roles(ctx: DocContext, sent: Sentence) -> list[tuple[str, int, int]]:
     if i == sent.seg:
         return []  # the header row itself
     return [h for p in parts for h in ctx.hits("role", p.start, p.end) if h[0] in CUED_ROLES
-            and not _NEGATED.search(p.text, max(0, h[1] - 40), h[1])]
+            and not rx("roles", "negated_before", re.I).search(p.text, max(0, h[1] - 40), h[1])]
 
 
 def _cued(ctx: DocContext, sent: Sentence, ms: list[Mention], chain: list[SubProcessing], anaphor: re.Pattern[str]
@@ -179,7 +178,7 @@ def _cued(ctx: DocContext, sent: Sentence, ms: list[Mention], chain: list[SubPro
     when the sentence points back ("the provider") or is a "Role:" line; a table row takes its lead-in's cues."""
     chained = {sp.sub.vendor.key for sp in chain}
     hits = [h for h in ctx.hits("role", sent.start, sent.end) if h[0] in CUED_ROLES and h[0] != "sub_processor"
-            and not _NEGATED.search(sent.text, max(0, h[1] - 40), h[1])]
+            and not rx("roles", "negated_before", re.I).search(sent.text, max(0, h[1] - 40), h[1])]
     hits += [("joint_controller", s, e) for _, s, e in ctx.hits("joint_controller_split", sent.start, sent.end)]
     targets = [m for m in ms if m.vendor.key not in chained]
     group = rx("roles", "group_anaphor", re.I).search(sent.text) if hits and not targets else None
