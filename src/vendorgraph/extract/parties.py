@@ -84,12 +84,17 @@ def _paragraph_break(text: str, start: int, end: int) -> bool:
     return re.search(r"\n[ \t]*\n", text[start:end]) is not None
 
 
-def _pick(ctx: DocContext, cue: re.Match[str], cands: list[tuple[int, int, str]],
-          weak: bool = False) -> tuple[int, int, str] | None:
-    """The name a cue points to; with ``weak``, also the first name within reach after it (asked only when
-    no later cue points to a name: "1. Name und Anschrift des Verantwortlichen" followed by a label line)."""
+def _after(cue: re.Match[str], cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The names within reach after a cue."""
     window = rules("parties")["controller_window"]
-    after = [c for c in cands if cue.start() <= c[0] <= cue.start() + window]
+    return [c for c in cands if cue.start() <= c[0] <= cue.start() + window]
+
+
+def _pick(ctx: DocContext, cue: re.Match[str], cands: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The name a cue points to (None: then the first name within reach after it, :func:`_after`, is a weak
+    candidate, taken only when no later cue points to a name: "1. Name und Anschrift des Verantwortlichen"
+    followed by a label line)."""
+    after = _after(cue, cands)
     head = _heading_name(ctx.doc.text, cue)
     if head and (not after or head[0] < after[0][0]):
         return head
@@ -100,9 +105,7 @@ def _pick(ctx: DocContext, cue: re.Match[str], cands: list[tuple[int, int, str]]
         return label
     sent = ctx.sentence_at(cue.start())
     before = [c for c in cands if sent and sent.start <= c[0] and c[1] <= cue.start()]
-    if before:
-        return before[-1]
-    return after[0] if after and weak else None
+    return before[-1] if before else None
 
 
 def find_controller(ctx: DocContext) -> Controller | None:
@@ -128,7 +131,7 @@ def find_controller(ctx: DocContext) -> Controller | None:
         if best is not None:
             rule = "controller.cue"
             break
-        weak = weak or _pick(ctx, cue, cands, weak=True)
+        weak = weak or next(iter(_after(cue, cands)), None)
     if best is None and (owner := owner_line(text)) is not None and not not_a_party(owner[2]):
         best, rule, conf = owner, "controller.owner_line", 0.7
     if best is None and weak is not None:
