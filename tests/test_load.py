@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import codecs
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -232,3 +234,46 @@ def test_any_bytes_give_a_document_or_an_input_error(tmp_path, data):
         assert "\n" not in str(e) and str(p) in str(e)
     else:
         assert doc.text.strip() and doc.language in ("en", "de")
+
+
+def _langdetect(sample: str) -> str:
+    from langdetect import DetectorFactory, detect_langs
+
+    DetectorFactory.seed = 0
+    ranked = detect_langs(sample)
+    return next((c.lang for c in ranked if c.lang in ("en", "de") and c.prob >= 0.2), ranked[0].lang)
+
+
+def test_function_words_agree_with_langdetect():
+    """The fast test decides only where langdetect agrees: every bundled, test and shared policy."""
+    from vendorgraph.load.checks import SAMPLE_CHARS, fast_language
+
+    root = Path(__file__).resolve().parent
+    files = sorted(root.glob("*/policies/*.txt")) + sorted(root.glob("policies/*")) + \
+        sorted((root.parent.parent / "shared" / "policies").glob("*"))
+    decided = 0
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        sample = text[:SAMPLE_CHARS]
+        fast = fast_language(sample)
+        if fast is not None:
+            decided += 1
+            assert fast == _langdetect(sample), f.name
+    assert decided >= 0.9 * len(files) > 0
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Wir nutzen Google Analytics der Google Ireland Limited und Microsoft Teams der Microsoft Ireland Operations "
+     "Limited. Die Daten werden auf Servern in den USA verarbeitet, wenn Sie uns über das Kontaktformular "
+     "schreiben und wir Ihnen antworten; für die Übermittlung gilt ein Angemessenheitsbeschluss.", "de"),
+    ("We use the Kontaktformular of our website and Zahlungsdienstleister such as Stripe. Your data is stored on "
+     "servers in the EU and we do not share it with any other party unless the law requires us to do so.", "en"),
+    ("Nous traitons vos données personnelles conformément au RGPD. Le responsable du traitement est la société "
+     "Exemple SARL, qui ne transfère pas vos données en dehors de l'Union européenne sans garanties.", None),
+    ("Wij verwerken uw persoonsgegevens volgens de AVG. De verwerkingsverantwoordelijke is Voorbeeld B.V. die "
+     "uw gegevens niet buiten de Europese Unie doorgeeft zonder passende waarborgen of uw toestemming.", None),
+])
+def test_fast_language_decides_en_and_de_only(text, lang):
+    from vendorgraph.load.checks import fast_language
+
+    assert fast_language(text) == lang

@@ -62,6 +62,11 @@ def test_batch_write_is_one_transaction_and_keeps_versions(tmp_path):
     write_versions(store, [extract_file(str(files[0]))])
     rows = store.query("SELECT ?d (COUNT(?v) AS ?n) WHERE { GRAPH ?g { ?d <https://w3id.org/vendorgraph/ontology#currentVersion> ?v } } GROUP BY ?d").rows
     assert len(rows) == 3 and all(n == "1" for _, n in rows)
+    from vendorgraph.versions import list_versions
+
+    assert store.documents_with_versions({it.doc_iri for it in items} | {"urn:x:unknown"}) == {it.doc_iri for it in items}
+    newest, oldest = list_versions(store, items[0].doc_iri)
+    assert (newest.number, newest.current, newest.previous) == (2, True, oldest.iri) and oldest.number == 1
 
 
 def test_a_failing_batch_leaves_the_store_unchanged(tmp_path):

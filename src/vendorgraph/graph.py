@@ -47,18 +47,26 @@ class _Builder:
     def __init__(self, graph: str) -> None:
         self.g = NamedNode(graph)
         self.quads: list[Quad] = []
+        self._nodes: dict[str, NamedNode] = {}
+
+    def node(self, iri: str) -> NamedNode:
+        """One NamedNode per IRI (a version graph repeats its predicates and nodes many times)."""
+        n = self._nodes.get(iri)
+        if n is None:
+            n = self._nodes[iri] = NamedNode(iri)
+        return n
 
     def add(self, s: str, p: str, o: str | Literal) -> None:
-        obj = o if isinstance(o, Literal) else NamedNode(o)
-        self.quads.append(Quad(NamedNode(s), NamedNode(p), obj, self.g))
+        obj = o if isinstance(o, Literal) else self.node(o)
+        self.quads.append(Quad(self.node(s), self.node(p), obj, self.g))
 
     def lit(self, s: str, p: str, value: object, datatype: str | None = None) -> None:
         if isinstance(value, bool):
             lit = Literal("true" if value else "false", datatype=NamedNode(XSD.boolean))
         elif isinstance(value, int):
-            lit = Literal(str(value), datatype=NamedNode(XSD.integer))
+            lit = Literal(str(value), datatype=self.node(XSD.integer))
         elif datatype:
-            lit = Literal(str(value), datatype=NamedNode(datatype))
+            lit = Literal(str(value), datatype=self.node(datatype))
         else:
             lit = Literal(str(value))
         self.add(s, p, lit)
@@ -147,6 +155,8 @@ def build_quads(facts: Facts, doc: DocumentInfo, extractor: str | None = None, *
         from .resolve.infer import inferred_quads
 
         quads = list(set(quads) | set(inferred_quads(facts, doc)))
+    else:
+        quads = list(set(quads))
     return sorted(set(quads) | set(path_quads(quads, doc.version_iri)), key=str)
 
 
@@ -225,7 +235,7 @@ def _stated_quads(facts: Facts, doc: DocumentInfo, extractor: str | None = None)
         b.add(neg, VG.negates, VG.NoThirdCountryTransfer if n.kind == "no_third_country_transfer" else VG.Negation)
         for ev in _evidence(b, version, n.evidence):
             b.add(neg, VG.evidence, ev)
-    return sorted(set(b.quads), key=str)
+    return b.quads
 
 
 def _category_statement(b: _Builder, version: str, prop: str, cat: str, spans: Iterable[Span]) -> None:

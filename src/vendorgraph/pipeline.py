@@ -207,8 +207,11 @@ def write_versions(store: Store, items: Sequence[Extracted]) -> None:
     remove: list = []
     add: list = []
     per_item = []
+    known = getattr(store, "documents_with_versions", None)
+    stored = known({it.doc_iri for it in items}) if known is not None else None
     for it in items:
-        r, a = meta_changes(store, it.doc_iri, it.version_iri)
+        fresh = stored is not None and it.doc_iri not in stored
+        r, a = meta_changes(store, it.doc_iri, it.version_iri, versions=[] if fresh else None)
         per_item.append((r, a))
         remove += r
         add += a

@@ -98,6 +98,16 @@ class OxigraphStore:
         except (OSError, SyntaxError) as e:
             raise StoreError(f"{self.location}: write failed: {e}") from e
 
+    def documents_with_versions(self, doc_iris: Iterable[str]) -> set[str]:
+        """Those of ``doc_iris`` that the meta graph lists a version of (a pattern lookup each: bulk
+        ingest asks this per batch, so that new documents need no query of their versions)."""
+        from pyoxigraph import NamedNode
+
+        from .vocab import META_GRAPH, VG
+
+        has, meta = NamedNode(VG.hasVersion), NamedNode(META_GRAPH)
+        return {d for d in doc_iris if next(iter(self._s.quads_for_pattern(NamedNode(d), has, None, meta)), None)}
+
     def drop_orphan_versions(self) -> int:
         """Remove version graphs that no document lists (left by a crash during bulk ingest)."""
         from pyoxigraph import NamedNode

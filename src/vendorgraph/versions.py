@@ -92,18 +92,21 @@ def list_documents(store: Store) -> ResultTable:
     return run(store, "versions-documents")
 
 
-def meta_changes(store: Store, doc_iri: str, version_iri: str, current: str | None = None) -> tuple[list, list]:
+def meta_changes(store: Store, doc_iri: str, version_iri: str, current: str | None = None, *,
+                 versions: list[Version] | None = None) -> tuple[list, list]:
     """(remove, add) quads of the meta graph that make ``version_iri`` the current version of ``doc_iri``.
 
     A new version gets the next ``vg:versionNumber``; the version it replaces becomes its
     ``vg:previousVersion``. ``current`` overrides the stored current version (a version written
-    earlier in the same batch).
+    earlier in the same batch). ``versions``: the document's stored versions when the caller
+    knows them (``[]`` for a document new to the store), else they are read from the store.
     """
     from pyoxigraph import Literal, NamedNode, Quad
 
     from .vocab import META_GRAPH, VG, XSD
 
-    versions = list_versions(store, doc_iri)
+    if versions is None:
+        versions = list_versions(store, doc_iri)
     meta = NamedNode(META_GRAPH)
     d, v = NamedNode(doc_iri), NamedNode(version_iri)
     cur, prev = NamedNode(VG.currentVersion), NamedNode(VG.previousVersion)

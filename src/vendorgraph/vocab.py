@@ -19,7 +19,9 @@ class Namespace(str):
     def __getattr__(self, name: str) -> str:
         if name.startswith("__"):
             raise AttributeError(name)
-        return str(self) + name
+        iri = str(self) + name
+        self.__dict__[name] = iri  # found without __getattr__ next time
+        return iri
 
     def __getitem__(self, name: str) -> str:  # type: ignore[override]
         return str(self) + name

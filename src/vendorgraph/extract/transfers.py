@@ -146,11 +146,17 @@ def statements(ctx: DocContext) -> Statements:
     intro: tuple[int, list[str], str] | None = None  # "… in the following countries:" and the rows below it
     for sent in ctx.sentences:
         label = sent.label_kind == "third_country"
+        said: dict[bool, tuple[list[str], str]] = {}  # the sentence's recipients, found once
+
+        def recipients() -> tuple[list[str], str]:
+            if label not in said:
+                said[label] = _recipients(ctx, sent, label)
+            return said[label]
         row = sent.kind == "list_item" or sent.text.lstrip().startswith("|")
         if intro is not None and not row and sent.seg != intro[0]:
             intro = None
         if not label and not row and sent.text.rstrip().endswith(":"):
-            keys, src = _recipients(ctx, sent, False)
+            keys, src = recipients()
             intro = (sent.seg, keys, src) if src in ("sentence", "category") else None
         if sent.kind == "heading" or sent.label_kind in ("recipients", "data_categories"):
             continue
@@ -170,9 +176,10 @@ def statements(ctx: DocContext) -> Statements:
             mechs.append(("adequacy", finding.start(), finding.end()))  # "the Commission found X adequate"
         denied = denied_mechanisms(body, ctx.hits("mechanism", sent.start, sent.end)) if not label else set()
         if denied:
-            keys, source = _recipients(ctx, sent, label)
+            keys, source = recipients()
             out.denied += [(k, d) for d in denied for k in keys if source in ("sentence", "topic")]
-        dests, qualified = destinations(body, mechs, ctx.hits("country", sent.value_start if label else sent.start, sent.end))
+        found = ctx.hits("country", sent.value_start if label else sent.start, sent.end)
+        dests, qualified = destinations(body, mechs, found)
         if not dests and not mechs:
             continue
         if mechs and not label and rx("transfers", "fallback", re.I).search(body) \
@@ -183,13 +190,12 @@ def statements(ctx: DocContext) -> Statements:
             continue  # "some of our service providers are located in third countries": a summary, no recipient
         if dests and not (label or mechs or cue.search(body) or rx("transfers", "unnamed_sub_processors", re.I).search(body)):
             continue
-        recips, source = _recipients(ctx, sent, label)
+        recips, source = recipients()
         if row and intro is not None and source in ("topic", "none"):  # "| Schweiz | Angemessenheitsbeschluss |"
             recips, source = list(intro[1]), intro[2]
         if source == "topic" and prev[0] == sent.seg:  # "... to X AG and the customs authorities. Switzerland
             recips = recips + [r for r in prev[1] if r.startswith("category:") and r not in recips]  # has adequacy."
         prev = (sent.seg, recips)
-        found = ctx.hits("country", sent.value_start if label else sent.start, sent.end)
         scopes = recipient_scopes(ctx, sent, recips, mechs, found, destinations, sent.value_start - sent.start if label else 0) \
             if source == "sentence" or (label and source == "block") else None
         if not scopes:

@@ -3,7 +3,7 @@
 Formats: plain text and Markdown (kept as written: the segmenter reads ``#`` headings and
 ``-`` list items), HTML (main content only, via trafilatura; headings and list items on their
 own lines) and PDF (text in reading order, via pdfminer.six, else pypdf). The encoding is
-detected (BOM, UTF-8, else charset-normalizer) and the language with langdetect.
+detected (BOM, UTF-8, else charset-normalizer) and the language from function words (else langdetect).
 
 Bad input raises :class:`~vendorgraph.errors.InputError` (or its subclasses
 :class:`~vendorgraph.errors.NotAPolicyError`, :class:`~vendorgraph.errors.UnsupportedLanguageError`)
