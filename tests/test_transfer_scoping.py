@@ -503,3 +503,43 @@ def test_german_receive_cue():
     text = ("Service\nWir arbeiten mit der Reparo GmbH, Hamburg, zusammen. Bei Einsätzen in Mexiko erhält die Reparo "
             "GmbH Name und Anschrift des Kunden.\n")
     assert flows(text) == {("Reparo", None, "MX", ("none_stated",))}
+
+
+# --- a list of recipients, each with its own countries in brackets --------------------------------------------
+
+def _dests(text: str) -> set[tuple[str, str]]:
+    return {(t.recipient, t.country) for t in extract(text).transfers}
+
+
+def test_bracketed_countries_of_each_listed_recipient_de():
+    text = ("Übersicht\nWir setzen Mailwolke der Mailwolke Inc., Kalifornien, USA, Zählwerk der Zählwerk Ltd., London, "
+            "und Kartenhaus der Kartenhaus Corp., Toronto, ein. Personenbezogene Daten übermitteln wir in Drittländer an: "
+            "Mailwolke (USA), Zählwerk (Vereinigtes Königreich, Israel) und Kartenhaus (Kanada).\n")
+    got = _dests(text)
+    assert {("Mailwolke", "US"), ("Zählwerk", "GB"), ("Zählwerk", "IL"), ("Kartenhaus", "CA")} <= got
+    assert not {("Mailwolke", "IL"), ("Mailwolke", "CA"), ("Kartenhaus", "US"), ("Zählwerk", "CA")} & got
+
+
+def test_bracketed_countries_of_each_listed_recipient_en():
+    text = ("Overview\nWe use Mailcloud (Mailcloud Inc., California), Tallybox (Tallybox Ltd., London) and Maptile "
+            "(Maptile Pty Ltd, Sydney). Personal data reaches countries outside the EEA as follows: Mailcloud (USA), "
+            "Tallybox (United Kingdom, India), Maptile (Australia).\n")
+    got = _dests(text)
+    assert {("Mailcloud", "US"), ("Tallybox", "GB"), ("Tallybox", "IN"), ("Maptile", "AU")} <= got
+    assert not {("Mailcloud", "IN"), ("Maptile", "US"), ("Tallybox", "AU")} & got
+
+
+def test_a_country_outside_the_brackets_keeps_the_sentence_unbound():
+    text = ("Processing\nWe use Alphadesk Ltd. (Ireland) and Betarun Inc. (USA). Alphadesk Ltd. (Ireland) and "
+            "Betarun Inc. (USA) transfer data to India for support.\n")
+    got = _dests(text)
+    assert ("Betarun", "IN") in got or ("Alphadesk", "IN") in got
+
+
+def test_semicolons_inside_a_bracketed_name_list_do_not_split_it():
+    text = ("Transfers\nWe rely on these safeguards: an adequacy decision for Israel (Trustgate Ltd.); for the USA the "
+            "certification of the recipients under the EU-US Data Privacy Framework (Cloudmesh, Inc.; Signbox LLC; "
+            "Logrider Inc.).\n")
+    got = flows(text)
+    assert not {r for r, _, c, _ in got if c == "IL"} - {"Trustgate"}
+    assert {("Cloudmesh", "US"), ("Signbox", "US"), ("Logrider", "US")} <= {(r, c) for r, _, c, _ in got}

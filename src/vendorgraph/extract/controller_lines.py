@@ -1,11 +1,13 @@
 """Line-level clues for the controller: table-of-contents lines (a cue there names no one), owner lines
-("Bäckerei Hollweg – Inh. Martin Hollweg", "Inhaber: ..."), and the length of a name block.
+("Bäckerei Hollweg – Inh. Martin Hollweg", "Inhaber: ..."), letterheads, and the length of a name block.
 
 >>> text = "Contents\\n1. Controller\\n2. Hosting\\n\\n1. Controller\\nAcme Ltd\\n"
 >>> in_toc(text, text.index("Controller")), in_toc(text, text.rindex("Controller"))
 (True, False)
 >>> owner_line("Datenschutz\\n\\nSchreinerei Holzwurm – Inh. Eva Kern\\nBahnhofstr. 3\\n")
 (13, 33, 'Schreinerei Holzwurm')
+>>> letterhead("Kern Holz GmbH · Tischlerei\\nBahnhofstr. 3\\n12345 Bergdorf\\n\\nDatenschutz", [(0, 13, "Kern Holz GmbH")])
+(0, 13, 'Kern Holz GmbH')
 """
 
 from __future__ import annotations
@@ -63,6 +65,25 @@ def owner_line(text: str) -> tuple[int, int, str] | None:
     if re.search(rules("parties")["title_line"], name, re.I):
         return m.start(2), m.start(2) + len(m.group(2).strip()), m.group(2).strip()
     return m.start(1), m.start(1) + len(name), name
+
+
+def letterhead(text: str, cands: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The first of ``cands`` (names with a legal form, in text order) that opens a line near the top of the
+    text, below nothing but short title lines, with an address in the next lines: a letterhead
+    ("Muster GmbH · Labor\\nHauptstr. 3\\n01099 Dresden")."""
+    reach, address = int(rules("parties")["letterhead_reach"]), rx("parties", "letterhead_address")
+    for start, end, name in cands:
+        if start >= reach:
+            return None
+        line_start, line_end = _line(text, start)
+        if text[line_start:start].strip(" \t*#>-"):
+            continue
+        if any(len(line) > 60 or line.rstrip().endswith(":") for line in text[:line_start].split("\n")):
+            return None  # prose above ("Our hosting provider is:"): an address block, not a letterhead
+        below = text[line_end:line_end + 1 + 3 * 80].split("\n")[1:4]
+        if any(address.match(line) for line in below):
+            return start, end, name
+    return None
 
 
 def qualified_cue(rest_of_line: str) -> bool:

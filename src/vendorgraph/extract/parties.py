@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 from ..model import Controller
 from .context import DocContext
-from .controller_lines import in_toc, name_words, owner_line, qualified_cue
+from .controller_lines import in_toc, letterhead, name_words, owner_line, qualified_cue
 from .lexicon import countries, lexicon, rules, rx
 from .mentions import group_names, nominative_name, resolve_name, strip_legal_form
 from .nonrecipients import passive  # noqa: F401 - re-exported for the extractor
@@ -94,6 +94,10 @@ def _pick(ctx: DocContext, cue: re.Match[str], cands: list[tuple[int, int, str]]
     """The name a cue points to (None: then the first name within reach after it, :func:`_after`, is a weak
     candidate, taken only when no later cue points to a name: "1. Name und Anschrift des Verantwortlichen"
     followed by a label line)."""
+    sent = ctx.sentence_at(cue.start())
+    before = [c for c in cands if sent and sent.start <= c[0] and c[1] <= cue.start()]
+    if before and rx("parties", "controller_subject_cue", re.I).match(cue.group(0)):
+        return before[-1]  # "X decides how and why ...": the subject
     after = _after(cue, cands)
     head = _heading_name(ctx.doc.text, cue)
     if head and (not after or head[0] < after[0][0]):
@@ -103,14 +107,13 @@ def _pick(ctx: DocContext, cue: re.Match[str], cands: list[tuple[int, int, str]]
         return after[0]
     if label:
         return label
-    sent = ctx.sentence_at(cue.start())
-    before = [c for c in cands if sent and sent.start <= c[0] and c[1] <= cue.start()]
     return before[-1] if before else None
 
 
 def find_controller(ctx: DocContext) -> Controller | None:
     """The controller named at a controller cue, else on an owner line ("X – Inh. Y"), else the first name
-    within reach after a cue, else the most frequent "<Name> Group"."""
+    within reach after a cue, else a letterhead (a name with an address below it at the top), else the
+    most frequent "<Name> Group"."""
     text = ctx.doc.text
     not_ctx = rx("parties", "not_controller_context", re.I)
     cands = [(m.start, m.end, m.surface) for m in ctx.mentions if m.kind == "entity" and m.vendor.source != "curated"]
@@ -136,6 +139,8 @@ def find_controller(ctx: DocContext) -> Controller | None:
         best, rule, conf = owner, "controller.owner_line", 0.7
     if best is None and weak is not None:
         best, rule = weak, "controller.cue"
+    if best is None and (head := letterhead(text, cands)) is not None:
+        best, rule, conf = head, "controller.letterhead", 0.6
     if best is None:
         groups = Counter(name for _, _, name in groups_found)
         if groups and groups.most_common(1)[0][1] >= 2:

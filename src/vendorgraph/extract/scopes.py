@@ -30,11 +30,31 @@ class Scope:
     dests: frozenset[str]
 
 
-def _cuts(text: str) -> list[int]:
-    """Start offsets of the scopes of ``text`` (the first is 0)."""
+def _brackets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the outermost round brackets of ``text``."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            start = i if depth == 0 else start
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i + 1))
+    return out
+
+
+def _cuts(text: str, said: list[int] | None = None) -> list[int]:
+    """Start offsets of the scopes of ``text`` (the first is 0). ``said``: offsets of the mechanisms and
+    countries of the text; a cut inside a bracket that holds none of them is no cut (a bracketed list of
+    names, "certified under the DPF (A, Inc.; B; C)", is one scope)."""
     cuts = [0] + [m.end() for m in rx("transfers", "scope_start", re.I).finditer(text) if 0 < m.end() < len(text)]
     addition = rx("transfers", "scope_addition", re.I)  # "in addition to the DPF, | for C": one scope
-    return [c for i, c in enumerate(cuts) if i == 0 or not addition.match(text[cuts[i - 1]:c])]
+    cuts = [c for i, c in enumerate(cuts) if i == 0 or not addition.match(text[cuts[i - 1]:c])]
+    if said is None or len(cuts) < 2:
+        return cuts
+    bare = [(a, b) for a, b in _brackets(text) if not any(a < x < b for x in said)]
+    return [c for c in cuts if not any(a < c < b for a, b in bare)]
 
 
 def recipient_scopes(ctx: DocContext, sent: Sentence, recips: list[str], mechs: list[tuple[str, int, int]],
@@ -49,7 +69,7 @@ def recipient_scopes(ctx: DocContext, sent: Sentence, recips: list[str], mechs: 
         return None
     text = sent.text[value:]
     named = [m for m in ctx.mentions_in(sent.start + value, sent.end) if m.vendor.key in recips]
-    cuts = _cuts(text)
+    cuts = _cuts(text, [s for _, s, _ in mechs] + [s for _, s, _ in found])
     if len(cuts) < 2 or not named:
         return None
     first = named[0].start - sent.start
@@ -114,3 +134,45 @@ def parenthesised_mechanisms(text: str, mechs: list[tuple[str, int, int]],
         return None
     rest = {n for n, s, _ in mechs if s not in claimed}
     return {code: inside.get(code, set()) | rest for code, _, _ in third}
+
+
+def bracketed_countries(ctx: DocContext, sent: Sentence, recips: list[str], mechs: list[tuple[str, int, int]],
+                        dests: set[str], found: list[tuple[str, int, int]], value: int = 0) -> list[Scope] | None:
+    """The scopes of a list of recipients that each bring their own countries in brackets ("transferred to:
+    A (USA), B (UK, Israel), C (Kanada) and advertising partners"): each recipient with a bracket of
+    country names gets those; the others get the destinations named outside such brackets. None unless
+    two or more recipients have such a bracket, or when a country outside them has nobody to go to
+    ("A (IE) and B (US) send data to India" binds nothing) and the brackets are no list after a colon.
+
+    ``found`` (country hits) holds offsets in the sentence's text from ``value`` on (see :func:`recipient_scopes`);
+    ``dests`` are the sentence's destinations: a recipient whose bracket names only EU/EEA countries gets none."""
+    if len(recips) < 2:
+        return None
+    text = sent.text[value:]
+    bracket, joiner = rx("transfers", "country_list_bracket"), rx("transfers", "country_list_joiner", re.I)
+    own: dict[str, set[str]] = {}
+    inside: set[int] = set()
+    first = len(text)
+    for m in ctx.mentions_in(sent.start + value, sent.end):
+        b = bracket.match(text, m.end - sent.start - value) if m.vendor.key in recips else None
+        if b is None:
+            continue
+        hits = [(c, s, e) for c, s, e in found if b.start(1) <= s and e <= b.end(1)]
+        rest = text[b.start(1):b.end(1)]
+        for _, s, e in sorted(hits, key=lambda h: -h[1]):
+            rest = rest[:s - b.start(1)] + "," + rest[e - b.start(1):]
+        if hits and joiner.match(rest):
+            own.setdefault(m.vendor.key, set()).update(c for c, _, _ in hits)
+            inside.update(s for _, s, _ in hits)
+            first = min(first, m.start - sent.start - value)
+    if len(own) < 2:
+        return None
+    outside = {c for c, s, _ in found if s not in inside}
+    rest_dests = {d for d in dests if d in outside or d not in {c for c, _, _ in found}}
+    others = tuple(r for r in recips if r not in own)
+    if rest_dests & outside and not others and ":" not in text[:first]:
+        return None  # unless the brackets make a list after a colon: what lies outside them is nobody's
+    scopes = [Scope((key,), tuple(mechs), frozenset(own[key] & dests)) for key in recips if own.get(key, set()) & dests]
+    if others and rest_dests:
+        scopes.append(Scope(others, tuple(mechs), frozenset(rest_dests)))
+    return scopes

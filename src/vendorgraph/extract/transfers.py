@@ -26,7 +26,7 @@ from ..model import Negation, Span
 from .context import DocContext, Sentence
 from .lexicon import countries, find_labels, mechanism_patterns, rx
 from .recipients import recipients as _recipients
-from .scopes import parenthesised_mechanisms, recipient_scopes
+from .scopes import bracketed_countries, parenthesised_mechanisms, recipient_scopes
 
 THIRD = "third_countries"
 #: Recipient of the transfers to a processor's unnamed sub-processors.
@@ -196,8 +196,11 @@ def statements(ctx: DocContext) -> Statements:
         if source == "topic" and prev[0] == sent.seg:  # "... to X AG and the customs authorities. Switzerland
             recips = recips + [r for r in prev[1] if r.startswith("category:") and r not in recips]  # has adequacy."
         prev = (sent.seg, recips)
-        scopes = recipient_scopes(ctx, sent, recips, mechs, found, destinations, sent.value_start - sent.start if label else 0) \
+        value = sent.value_start - sent.start if label else 0
+        scopes = recipient_scopes(ctx, sent, recips, mechs, found, destinations, value) \
             if source == "sentence" or (label and source == "block") else None
+        if not scopes and source == "sentence":
+            scopes = bracketed_countries(ctx, sent, recips, mechs, dests, found, value)
         if not scopes:
             _emit(out, ctx, sent, body, label, recips, source, mechs, dests, qualified,
                   _clause_binding(body, mechs, found) or parenthesised_mechanisms(body, mechs, found))
