@@ -105,3 +105,26 @@ def test_a_page_of_the_site_is_no_profile_link():
     assert "Hotjar" in got
     got = names(HEAD_DE + "Auf jeder Unterseite unserer Website ist Hotjar eingebunden.")
     assert "Hotjar" in got
+
+
+def test_informal_follow_us_and_profile_presence_are_links_de():
+    got = names(HEAD_DE + "Versand erfolgt mit der DHL Paket GmbH.\n\nFolge uns: Instagram · Pinterest\n\n"
+                "Auf LinkedIn sind wir mit einem Unternehmensprofil vertreten; auf unserer Website setzen wir nur einen "
+                "Verweis dorthin.\n")
+    assert "DHL" in " ".join(got)
+    assert not {"Instagram", "Pinterest", "LinkedIn"} & got
+
+
+def test_nothing_reaches_a_linked_platform_until_the_click_en():
+    got = names(HEAD_EN + "Our footer has a simple link to our Pinterest board. No data is sent to Pinterest until you click the icon; "
+                "the page then opens on their site.\n\nOrders are shipped with DHL Paket GmbH.\n")
+    assert not {"Pinterest"} & got
+
+
+def test_switched_off_features_name_no_party():
+    got = names(HEAD_EN + "Sign-in with Facebook was switched off in May 2024, so no data goes to the platform "
+                "any more.\n\nOur newsletter is sent with Brevo (Sendinblue SAS, Paris).\n")
+    assert "Facebook" not in got and any("Brevo" in n or "Sendinblue" in n for n in got)
+    got = names(HEAD_DE + "Die Anmeldung mit Apple wurde im Mai 2024 abgeschaltet.\n\nUnseren Newsletter versenden "
+                "wir mit Brevo (Sendinblue SAS, Paris).\n")
+    assert "Apple" not in got

@@ -543,3 +543,25 @@ def test_semicolons_inside_a_bracketed_name_list_do_not_split_it():
     got = flows(text)
     assert not {r for r, _, c, _ in got if c == "IL"} - {"Trustgate"}
     assert {("Cloudmesh", "US"), ("Signbox", "US"), ("Logrider", "US")} <= {(r, c) for r, _, c, _ in got}
+
+
+def test_nothing_stored_or_accessed_outside_the_eu_is_a_negation():
+    text = ("Hosting\nOur booking system runs on Roomdesk S.L., Valencia, Spain. Roomdesk has confirmed to us that no "
+            "guest data is stored or accessed outside the EU.\n")
+    assert not flows(text)
+
+
+def test_neither_adequacy_nor_safeguards_leaves_only_the_derogation():
+    text = ("Partner\nWir arbeiten mit Reisewerk Inc., Boston, USA. Für Übermittlungen an Reisewerk, für die weder ein "
+            "Angemessenheitsbeschluss noch geeignete Garantien bestehen, stützen wir uns auf Ihre Einwilligung "
+            "(Art. 49 Abs. 1 lit. a DSGVO).\n")
+    assert flows(text) == {("Reisewerk", None, "US", ("derogation",))}
+    text = ("Partners\nWe work with Tripforge Inc., Boston, USA. For transfers to Tripforge, for which there is neither an "
+            "adequacy decision nor appropriate safeguards, we rely on your explicit consent (Art. 49(1)(a) GDPR).\n")
+    assert flows(text) == {("Tripforge", None, "US", ("derogation",))}
+
+
+def test_angemessenes_schutzniveau_is_an_adequacy_finding():
+    text = ("Suche\nWir nutzen die Suchtechnik der Findwerk Inc., Montreal, Kanada. Die Daten werden nach Kanada "
+            "übermittelt. Für Kanada hat die EU-Kommission ein angemessenes Schutzniveau festgestellt.\n")
+    assert flows(text) == {("Findwerk", None, "CA", ("adequacy",))}

@@ -212,6 +212,12 @@ def _number_abbr() -> re.Pattern[str]:
 
 
 @cache
+def _ordinal_month() -> re.Pattern[str]:
+    """A month name after an ordinal day ("16. Juli")."""
+    return re.compile(structure_rules()["ordinal_date_month"])
+
+
+@cache
 def abbreviations() -> frozenset[str]:
     return frozenset(structure_rules()["abbreviations"])
 
@@ -222,6 +228,8 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     >>> t = "We use Google Inc. in the USA. See Art. 28 GDPR."
     >>> [t[s:e] for s, e in sentences(t)]
     ['We use Google Inc. in the USA.', 'See Art. 28 GDPR.']
+    >>> len(sentences("Der EuGH hat das Abkommen am 16. Juli 2020 für ungültig erklärt. Es gilt nicht mehr."))
+    2
     """
     out: list[tuple[int, int]] = []
     start = 0
@@ -233,6 +241,8 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
                 continue
             if text[m.end():m.end() + 1].isdigit() and _number_abbr().search(word):
                 continue  # "Industriestr. 25": a street, not a sentence end
+            if word.isdigit() and len(word) <= 2 and _ordinal_month().match(text, m.end()):
+                continue  # "am 16. Juli 2020": a date
         end = m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
         if text[start:end].strip():
             out.append((offset + start, offset + end))
