@@ -139,3 +139,31 @@ def test_provider_of_a_brand_in_the_sentence_before_de_en():
     f = extract("The controller is Wool & Wick Ltd, 3 Quay St, Galway, Ireland.\n\n"
                 "Our forms use the tool FormFox. The provider of this service is Quizcraft Ltd, Belfast.\n")
     assert {p.name for p in f.parties} == {"Quizcraft"}
+
+
+def test_a_postcode_before_a_legal_form_look_alike_is_no_company():
+    from vendorgraph.extract.mentions import entity_mentions
+
+    text = "Our support desk is run by Kanaalwerk B.V., Singel 12, 1016 AB Amsterdam, the Netherlands."
+    assert [n for _, _, n in entity_mentions(text)] == ["Kanaalwerk B.V."]
+    assert [n for _, _, n in entity_mentions("Server: 1&1 IONOS SE, Montabaur.")] == ["1&1 IONOS SE"]
+
+
+def test_a_domain_suffix_in_a_company_name_resolves_to_the_vendor():
+    from vendorgraph.extract.mentions import resolve_name
+
+    assert resolve_name("Taboola.com Ltd.").key == resolve_name("Taboola").key
+    assert resolve_name("Booking.com B.V.").name == "Booking.com B.V."  # the name itself comes first
+    assert resolve_name("Mailwolke.io GmbH").key.startswith("local:")  # unknown stays unknown
+
+
+def test_institutions_named_head_of_field_with_an_address():
+    from vendorgraph.extract.mentions import entity_mentions
+
+    got = entity_mentions("Partner site: Tamarack University of Technology, 21 Science Park, Sendai, Japan.")
+    assert [n for _, _, n in got] == ["Tamarack University of Technology"]
+    got = entity_mentions("Samples go to the Harwood Institute for Sleep and Health, 12 Oak Road, Leeds.")
+    assert [n for _, _, n in got] == ["Harwood Institute for Sleep and Health"]
+    assert entity_mentions("See Oxford University Press, 2019, for the method.") == []
+    got = entity_mentions("The assistant runs on Chatwerk Ireland Ltd, 1st Floor, The Quay Trust Centre, 117-126 Dock Street, Dublin.")
+    assert [n for _, _, n in got] == ["Chatwerk Ireland Ltd"]  # an address line is no institution

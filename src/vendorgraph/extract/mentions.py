@@ -105,6 +105,9 @@ def resolve_name(name: str) -> Vendor:
     stop = set(rules("parties")["first_word_stoplist"])
     key = first if len(first) >= 3 and first not in stop else base
     hit = gazetteer().get(key) or gazetteer().get(base)
+    if hit is None and (bare := rx("parties", "domain_suffix", re.I).sub("", key)) != key:
+        hit = gazetteer().get(bare) or resolve_name(bare) if len(bare) >= 3 else None  # "Taboola.com Ltd."
+        hit = hit if hit is not None and not hit.key.startswith("local:") else None
     if hit is not None:
         return hit
     return Vendor(f"local:{key.lower()}", base)
@@ -205,6 +208,8 @@ def entity_mentions(text: str) -> list[tuple[int, int, str]]:
         head = name.split(" ")[0]
         if head in rules("parties")["name_stop_tokens"] or not (head[:1].isupper() or head[:1].isdigit()):
             continue
+        if not any(ch.isalpha() for ch in name[:m.start(2) - s]):
+            continue  # "1016 AB Amsterdam": a postcode before a legal-form look-alike
         end = m.end(2) + (1 if m.group(3) and m.group(2) in ("Inc", "Ltd", "Corp", "Co") else 0)
         s = _co_partner_start(text, s, name)
         out.append((s, end, text[s:end]))
