@@ -565,3 +565,20 @@ def test_angemessenes_schutzniveau_is_an_adequacy_finding():
     text = ("Suche\nWir nutzen die Suchtechnik der Findwerk Inc., Montreal, Kanada. Die Daten werden nach Kanada "
             "übermittelt. Für Kanada hat die EU-Kommission ein angemessenes Schutzniveau festgestellt.\n")
     assert flows(text) == {("Findwerk", None, "CA", ("adequacy",))}
+
+
+def test_a_sibling_heading_ends_the_section_vendor():
+    text = ("# Privacy policy\n\n## Puzzles\n\nOur puzzle pages are run by Riddlebox Ltd, Wellington, New Zealand.\n\n"
+            "## Reader trips\n\nFor trips to countries outside the EU, hotels and local tour operators receive your "
+            "booking data, which is necessary for the contract (Art. 49(1)(b) GDPR).\n")
+    assert not {(r, c) for r, _, c, _ in flows(text) if r == "Riddlebox" and c == "third_countries"}
+    text = ("# Datenschutz\n\n## Rätsel\n\nUnsere Rätselseiten betreibt die Rätselkiste Ltd, Wellington, Neuseeland.\n\n"
+            "## Leserreisen\n\nBei Reisen in Länder außerhalb der EU erhalten Hotels und örtliche Reiseveranstalter Ihre "
+            "Buchungsdaten; die Übermittlung ist für den Vertrag erforderlich (Art. 49 Abs. 1 lit. b DSGVO).\n")
+    assert not {(r, c) for r, _, c, _ in flows(text) if r == "Rätselkiste" and c == "third_countries"}
+
+
+def test_a_sub_heading_keeps_the_section_vendor():
+    text = ("# Privacy policy\n\n## Newsletter\n\nWe send our newsletter with Mailcloud Inc., Denver, USA.\n\n"
+            "### Transfer\n\nThe data is transferred to the USA on the basis of standard contractual clauses.\n")
+    assert ("Mailcloud", None, "US", ("scc",)) in flows(text)

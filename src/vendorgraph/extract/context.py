@@ -157,7 +157,14 @@ class DocContext:
             return None
         j = bisect.bisect_right(self._sent_starts, m.start) - 1
         near = j >= 0 and self.sentences[j].top == sent.top and sent.seg - self.sentences[j].seg <= TOPIC_SEGMENTS
-        return m if near else None
+        return m if near and not self._left_section(self.sentences[j].seg, sent.seg) else None
+
+    def _left_section(self, a: int, b: int) -> bool:
+        """True when a heading between segments ``a`` and ``b`` closes ``a``'s section (a sibling or higher
+        heading: "## Puzzles" after "## Games"; a sub-heading "### Ads" keeps it)."""
+        depth = len(self.segments[a].heading_path)
+        return any(self.segments[k].kind == "heading" and len(self.segments[k].heading_path) < depth
+                   for k in range(a + 1, b + 1))
 
     def _sibling_item(self, sent: Sentence, m: Mention) -> bool:
         """True when ``sent`` is a list item and ``m`` is named in another list item: parallel items of a
