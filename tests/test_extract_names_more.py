@@ -167,3 +167,14 @@ def test_institutions_named_head_of_field_with_an_address():
     assert entity_mentions("See Oxford University Press, 2019, for the method.") == []
     got = entity_mentions("The assistant runs on Chatwerk Ireland Ltd, 1st Floor, The Quay Trust Centre, 117-126 Dock Street, Dublin.")
     assert [n for _, _, n in got] == ["Chatwerk Ireland Ltd"]  # an address line is no institution
+
+
+def test_two_lower_case_words_after_an_opener_are_a_name():
+    from vendorgraph.extract.names import lower_case_entities
+
+    assert [n for _, _, n in lower_case_entities("Die Server betreibt die kobalt netzwerk AG, Nürnberg.")] == \
+        ["kobalt netzwerk AG"]
+    assert [n for _, _, n in lower_case_entities("Our data centre is run by the blue harbour Ltd in Cork.")] == \
+        ["blue harbour Ltd"]
+    assert lower_case_entities("Wir geben Daten an die anderen Partner GmbH weiter.") == []
+    assert lower_case_entities("Daten erhalten die subsidiaries FieldOps Inc.") == []

@@ -35,7 +35,9 @@ def _lower_re() -> re.Pattern[str]:
     r = rules("parties")
     forms = trie_regex(r["legal_forms"])  # same matches as the longest-first alternation, faster
     tok = r["name_token"]
-    return re.compile(rf"(?<![\w.\-@/])([a-zäöü][\w.\-]*\w)((?:[ \-]{tok})*?)\s*,?\s+({forms})(?![\w])(\.?)")
+    openers = trie_regex(sorted({w.lower() for w in r["lower_name_openers"]}))  # "die noris network AG": from "noris"
+    return re.compile(rf"(?<![\w.\-@/])(?!(?:{openers})\s)([a-zäöü][\w.\-]*\w(?: [a-zäöü][\w\-]*\w)?)"
+                      rf"((?:[ \-]{tok})*?)\s*,?\s+({forms})(?![\w])(\.?)")
 
 
 @cache
@@ -90,15 +92,26 @@ def _opened(text: str, start: int) -> bool:
     return word.group(1).lower() in set(rules("parties")["lower_name_openers"])
 
 
+@cache
+def _function_words() -> frozenset[str]:
+    """English and German function words (``ingest/lexicons/function_words.json``): never part of a name."""
+    from ..load.checks import function_words
+
+    return frozenset(function_words()[0])
+
+
 def lower_case_entities(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of names with a legal form whose first word is written in lower case."""
+    """(start, end, name) of names with a legal form whose first word is written in lower case: a marked
+    word ("eRecht24 GmbH"), or one or two lower-case words after an opener ("die noris network AG")."""
     stop = {w.lower() for w in rules("parties")["lower_name_openers"] + rules("parties")["name_stop_tokens"]}
     out = []
     for m in near_legal_forms(_lower_re(), _lower_first_re(), text):
         head = m.group(1)
-        if head.lower() in stop or len(head) < 3 or re.search(rules("parties")["lower_name_exclude"], head):
+        words = head.split(" ")
+        if any(w.lower() in stop or w.lower() in _function_words() or re.search(rules("parties")["lower_name_exclude"], w)
+               for w in words) or len(head) < 3:
             continue
-        marked = bool(re.search(r"[A-Z.\-]", head))
+        marked = len(words) == 1 and bool(re.search(r"[A-Z.\-]", head))
         if not (marked or not m.group(2) and _opened(text, m.start(1))):
             continue
         end = m.end(3) + (1 if m.group(4) and m.group(3) in ("Inc", "Ltd", "Corp", "Co") else 0)
