@@ -582,3 +582,20 @@ def test_a_sub_heading_keeps_the_section_vendor():
     text = ("# Privacy policy\n\n## Newsletter\n\nWe send our newsletter with Mailcloud Inc., Denver, USA.\n\n"
             "### Transfer\n\nThe data is transferred to the USA on the basis of standard contractual clauses.\n")
     assert ("Mailcloud", None, "US", ("scc",)) in flows(text)
+
+
+def test_some_of_these_partners_after_naming_the_category():
+    text = ("Advertising\nWith your consent we pass pseudonymous identifiers to advertising networks and media agencies "
+            "listed in our consent banner. Some of these partners are located in third countries, especially in the "
+            "USA.\n")
+    assert any(r.startswith("category:") and c == "US" for r, _, c, _ in flows(text))
+    text = ("Werbung\nMit Ihrer Einwilligung geben wir pseudonyme Kennungen an Werbenetzwerke und Mediaagenturen "
+            "weiter, die im Banner aufgeführt sind. Einige dieser Partner sitzen in Drittländern, vor allem in den "
+            "USA.\n")
+    assert any(r.startswith("category:") and c == "US" for r, _, c, _ in flows(text))
+
+
+def test_some_of_our_providers_in_general_stays_a_summary():
+    text = ("Transfers\nSome of our service providers are located in third countries, for example in the USA. Where this "
+            "is the case, we explain it in the section on the respective service.\n")
+    assert not flows(text)

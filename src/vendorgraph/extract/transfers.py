@@ -186,8 +186,10 @@ def statements(ctx: DocContext) -> Statements:
                 and not ctx.mentions_in(sent.start, sent.end):
             out.fallback.append((dests, {m for m, _, _ in mechs}))  # only for transfers with no mechanism of their own
             continue
-        if not label and rx("transfers", "generic_some", re.I).search(body) and not ctx.mentions_in(sent.start, sent.end):
+        if not label and rx("transfers", "generic_some", re.I).search(body) and not ctx.mentions_in(sent.start, sent.end) \
+                and not (rx("transfers", "generic_some_anaphor", re.I).search(body) and recipients()[1] == "category"):
             continue  # "some of our service providers are located in third countries": a summary, no recipient
+            # (but "some of these partners ..." after a sentence naming them is about that category)
         if dests and not (label or mechs or cue.search(body) or rx("transfers", "unnamed_sub_processors", re.I).search(body)):
             continue
         recips, source = recipients()
