@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import VocabularyError
 from ..resources import data_dir
 from ..vocab import LOC, RDFS, SKOS, VG
-from .scan import atom_trie, compile_guarded, finditer, finditer_shared, trie_regex  # noqa: F401 - the rules modules import them from here
+from .scan import _finditer_from, atom_trie, compile_guarded, finditer, finditer_shared, trie_regex  # noqa: F401 - the rules modules import them from here
 
 
 @cache
@@ -166,18 +166,9 @@ def _lower(text: str) -> str:
 
 
 def _finditer_at(p: re.Pattern[str], text: str, starts: list[int]) -> list[tuple[int, int]]:
-    """What ``p.finditer(text)`` finds, given every position where ``p`` can match (``starts``):
-    the leftmost match at or after the end of the previous one (labels are never empty)."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for s in starts:
-        if s < pos:
-            continue
-        m = p.match(text, s)
-        if m is not None:
-            out.append((s, m.end()))
-            pos = m.end()
-    return out
+    """(start, end) of what ``p.finditer(text)`` finds, given every position where ``p`` can match
+    (``starts``; see :func:`.scan._finditer_from`)."""
+    return [m.span() for m in _finditer_from(p, text, starts)]
 
 
 def find_labels(labels: LabelSet, text: str) -> list[tuple[str, int, int]]:
