@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vendorgraph.extract import lexicon as L
 from vendorgraph.extract import mentions as M
@@ -271,7 +273,7 @@ def test_literal_pretest_equals_the_regex_pretest() -> None:
                 assert found(piece, fast) == found(piece, fast, passed)  # the pre-test only saves time
 
 
-def test_alias_pattern_equals_the_longest_first_alternation() -> None:
+def test_alias_spans_equal_the_longest_first_alternation() -> None:
     rnd = random.Random(5)
     words = sorted({w for text in TEXTS for w in re.findall(r"[A-Z][\w.\-&]{1,12}", text)})
     sets = [["Acme", "Acme Cloud", "ACME", "Ac", "Acme-X"], ["C&A", "a.b", "Foo Bar", "Foo"]]
@@ -279,8 +281,8 @@ def test_alias_pattern_equals_the_longest_first_alternation() -> None:
     for aliases in sets:
         alts = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
         plain = re.compile(rf"(?<![\w\-/.@])(?:{alts})(?![\w\-]|\.\w)")
-        for text in ALL[:60] + ["Acme Cloud, Acme-X and ACME. Acme Cloudy Acme.com Foo Bar C&A"]:
-            assert [m.regs for m in M.alias_pattern(aliases).finditer(text)] == [m.regs for m in plain.finditer(text)]
+        for text in ALL[:60] + ["Acme Cloud, Acme-X and ACME. Acme Cloudy Acme.com Foo Bar C&A", "_Acme Acme_ Acme."]:
+            assert M.alias_spans(aliases, text) == [m.span() for m in plain.finditer(text)]
 
 
 @pytest.mark.parametrize("key", ["negation_pretest", "profile_link_context", "payment_method_list"])
@@ -335,3 +337,15 @@ def test_last_word_equals_the_anchored_search() -> None:
     for s in samples:
         found = G._LAST_WORD.search(s)
         assert G._last_word(s) == (found.group() if found else None), repr(s)
+
+
+_PIECES = ["Acme", "Ac", "Acme Cloud", "A.b", "X-Y", "Über", "C&A", "_", ".", "-", " ", "@", "/", "é", "1"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES[:7]), min_size=1, max_size=5), st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_alias_spans_equal_the_alternation_on_random_texts(aliases: list[str], parts: list[str]) -> None:
+    text = "".join(parts)
+    alts = "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
+    plain = re.compile(rf"(?<![\w\-/.@])(?:{alts})(?![\w\-]|\.\w)")
+    assert M.alias_spans(aliases, text) == [m.span() for m in plain.finditer(text)]

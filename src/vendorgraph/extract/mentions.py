@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Iterable
 
 from ..segment import abbreviations
 from .lexicon import finditer_shared, lexicon, rules, rx, trie_regex
@@ -353,18 +354,51 @@ def _alias_mentions(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     if not aliases:
         return out
-    for m in alias_pattern(list(aliases)).finditer(text):
-        if not _in_url(text, m.start()):
-            vendor, conf = aliases[m.group(0)]
-            out.append(Mention(m.start(), m.end(), m.group(0), "alias", vendor, conf))
+    for s, e in alias_spans(aliases, text):
+        if not _in_url(text, s):
+            vendor, conf = aliases[text[s:e]]
+            out.append(Mention(s, e, text[s:e], "alias", vendor, conf))
     return out
 
 
-def alias_pattern(aliases: list[str]) -> re.Pattern[str]:
-    """Any of ``aliases`` as a word of its own, the longest first: the same matches as the alternation of
-    the aliases sorted longest first, but as a prefix tree behind a guard on their first characters."""
-    initials = "".join(sorted({re.escape(a[0]) for a in aliases if a}))
-    return re.compile(rf"(?=[{initials}])(?<![\w\-/.@])(?:{trie_regex(aliases)})(?![\w\-]|\.\w)")
+def _word_char(ch: str) -> bool:
+    """``ch`` is what ``\\w`` matches."""
+    return ch.isalnum() or ch == "_"
+
+
+def _alias_bounded(text: str, s: int, e: int) -> bool:
+    """``text[s:e]`` is a word of its own: ``(?<![\\w\\-/.@])`` before it, ``(?![\\w\\-]|\\.\\w)`` after it."""
+    if s > 0 and (_word_char(text[s - 1]) or text[s - 1] in "-/.@"):
+        return False
+    if e < len(text) and (_word_char(text[e]) or text[e] == "-"
+                          or text[e] == "." and e + 1 < len(text) and _word_char(text[e + 1])):
+        return False
+    return True
+
+
+def alias_spans(aliases: Iterable[str], text: str) -> list[tuple[int, int]]:
+    """(start, end) of each of ``aliases`` as a word of its own, left to right without overlaps, the longest
+    at each place: what ``finditer`` of the alternation of the aliases sorted longest first finds, by
+    ``str.find`` (no regex to compile per document).
+
+    >>> alias_spans(["Acme", "Acme Cloud"], "Acme Cloud and Acme-X, not Acme.com but Acme.")
+    [(0, 10), (40, 44)]
+    """
+    longest: dict[int, int] = {}
+    for a in set(aliases):
+        i = text.find(a) if a else -1
+        while i >= 0:
+            e = i + len(a)
+            if e > longest.get(i, -1) and _alias_bounded(text, i, e):
+                longest[i] = e
+            i = text.find(a, i + 1)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for s in sorted(longest):
+        if s >= pos:
+            out.append((s, longest[s]))
+            pos = longest[s]
+    return out
 
 
 @cache
