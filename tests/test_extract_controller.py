@@ -3,6 +3,8 @@ a name, a label name before a later paragraph (EN + DE)."""
 
 from __future__ import annotations
 
+import pytest
+
 from test_extract_parties import extract
 
 HOSTER_DE = "\n\nDie Website liegt bei der Serverhafen Systems GmbH, Kassel.\n"
@@ -95,40 +97,25 @@ def _controller(text: str) -> str | None:
     return c.name if c else None
 
 
-def test_who_we_are_section_names_the_controller_en():
-    text = ("Privacy notice\n\nWho we are\nBramble Lane Dental Care Ltd\n14 Market Street, Leeds LS1 6DT\n\n"
-            "We collect your name, contact details and treatment history. Our software vendor Tooth Cloud GmbH "
-            "hosts the records on our behalf.\n")
-    assert _controller(text) == "Bramble Lane Dental Care Ltd"
-
-
-def test_wer_wir_sind_names_the_controller_de():
-    text = ("Datenschutzhinweise\n\nWer wir sind\nFahrradwerkstatt Speiche GmbH\nKanalstraße 8, 28195 Bremen\n\n"
-            "Wir verarbeiten Ihren Namen und Ihre Telefonnummer für Reparaturaufträge. Die Buchhaltung erledigt die "
-            "Zahlenwerk Steuerberatung GmbH.\n")
-    assert _controller(text) == "Fahrradwerkstatt Speiche GmbH"
-
-
-def test_who_decides_purposes_and_means_is_the_controller():
-    text = ("Privacy\n\nMossgrove Ceramics B.V. decides how and why your personal data is used. We keep your "
-            "order history for seven years. Payments go through Paygate Ltd.\n")
-    assert _controller(text) == "Mossgrove Ceramics B.V."
-    text = ("Datenschutz\n\nDie Keramikstudio Moos GmbH entscheidet über die Zwecke und Mittel der Verarbeitung Ihrer "
-            "Daten. Zahlungen wickelt die Zahlwerk GmbH ab.\n")
-    assert _controller(text) == "Keramikstudio Moos GmbH"
-
-
-def test_a_letterhead_names_the_controller_when_nothing_else_does():
-    text = ("Orthoform Zahntechnik GmbH · Meisterbetrieb\nBirkenweg 4\n04109 Leipzig\n\nHinweise zum Datenschutz\n\n"
-            "Wir erhalten Patientendaten von den Zahnarztpraxen, die uns beauftragen. Den Versand übernimmt ein "
-            "Kurierdienst. Unsere Server betreibt die Hetzner Online GmbH in Deutschland.\n")
-    assert _controller(text) == "Orthoform Zahntechnik GmbH"
-    text = ("Kestrel Print Ltd\nUnit 3, Harbour Road\nBristol BS1 5TY\n\nHow we use your data\n\n"
-            "We use your email address to send proofs. Files are stored with Dropbox International Unlimited Company.\n")
-    assert _controller(text) == "Kestrel Print Ltd"
-
-
-def test_a_vendor_address_block_further_down_is_no_letterhead():
-    text = ("Privacy notice\n\nWe sell garden tools online. Our hosting provider is:\n\nPlanetHost GmbH\nRingstraße 9\n"
-            "10115 Berlin\n\nThey store order data on our behalf.\n")
-    assert _controller(text) is None
+@pytest.mark.parametrize("text, name", [
+    ("Privacy notice\n\nWho we are\nBramble Lane Dental Care Ltd\n14 Market Street, Leeds LS1 6DT\n\n"
+     "We collect your name, contact details and treatment history. Our software vendor Tooth Cloud GmbH "
+     "hosts the records on our behalf.\n", "Bramble Lane Dental Care Ltd"),
+    ("Datenschutzhinweise\n\nWer wir sind\nFahrradwerkstatt Speiche GmbH\nKanalstraße 8, 28195 Bremen\n\n"
+     "Wir verarbeiten Ihren Namen und Ihre Telefonnummer für Reparaturaufträge. Die Buchhaltung erledigt die "
+     "Zahlenwerk Steuerberatung GmbH.\n", "Fahrradwerkstatt Speiche GmbH"),
+    ("Privacy\n\nMossgrove Ceramics B.V. decides how and why your personal data is used. We keep your "
+     "order history for seven years. Payments go through Paygate Ltd.\n", "Mossgrove Ceramics B.V."),
+    ("Datenschutz\n\nDie Keramikstudio Moos GmbH entscheidet über die Zwecke und Mittel der Verarbeitung Ihrer "
+     "Daten. Zahlungen wickelt die Zahlwerk GmbH ab.\n", "Keramikstudio Moos GmbH"),
+    ("Orthoform Zahntechnik GmbH · Meisterbetrieb\nBirkenweg 4\n04109 Leipzig\n\nHinweise zum Datenschutz\n\n"
+     "Wir erhalten Patientendaten von den Zahnarztpraxen, die uns beauftragen. Den Versand übernimmt ein "
+     "Kurierdienst. Unsere Server betreibt die Hetzner Online GmbH in Deutschland.\n", "Orthoform Zahntechnik GmbH"),
+    ("Kestrel Print Ltd\nUnit 3, Harbour Road\nBristol BS1 5TY\n\nHow we use your data\n\n"
+     "We use your email address to send proofs. Files are stored with Dropbox International Unlimited Company.\n",
+     "Kestrel Print Ltd"),
+    ("Privacy notice\n\nWe sell garden tools online. Our hosting provider is:\n\nPlanetHost GmbH\nRingstraße 9\n"
+     "10115 Berlin\n\nThey store order data on our behalf.\n", None),  # an address block further down: no letterhead
+], ids=["who-we-are", "wer-wir-sind", "decides-en", "entscheidet-de", "letterhead-de", "letterhead-en", "no-letterhead"])
+def test_controller_from_who_we_are_art_4_7_and_letterheads(text, name):
+    assert _controller(text) == name
