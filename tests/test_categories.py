@@ -67,6 +67,10 @@ def test_rules_file_is_valid_and_compiles():
     ("tax and legal advisors", ["professional_advisers"]),
     ("Datenbanken", []),
     ("sicherzustellen", []),
+    ("freelance tutors", ["other"]),
+    ("mit unabhängigen Service-Partnern", ["other"]),
+    ("hotels and tour operators", ["other"]),
+    ("Hotels und Leistungsträger", ["other"]),
 ])
 def test_recipient_surface_forms(text, expected):
     assert sorted({n for n, _, _ in cat.recipient_categories_in(text)}) == expected
