@@ -59,7 +59,10 @@ def test_legal_form_trie_equals_alternation() -> None:
     alt = "|".join(re.escape(f) for f in forms)
     assert re.fullmatch(trie_regex(forms), "GmbH & Co. KG")
     tok = rules("parties")["name_token"]
-    plain = re.compile(rf"(?<![\w.\-@/])([a-zäöü][\w.\-]*\w)((?:[ \-]{tok})*?)\s*,?\s+({alt})(?![\w])(\.?)")
+    openers = "|".join(re.escape(w) for w in sorted({w.lower() for w in rules("parties")["lower_name_openers"]}, key=len,
+                                                     reverse=True))
+    plain = re.compile(rf"(?<![\w.\-@/])(?!(?:{openers})\s)([a-zäöü][\w.\-]*\w(?: [a-zäöü][\w\-]*\w)?)"
+                       rf"((?:[ \-]{tok})*?)\s*,?\s+({alt})(?![\w])(\.?)")
     for text in TEXTS + [EXTRA]:
         assert [m.regs for m in _lower_re().finditer(text)] == [m.regs for m in plain.finditer(text)]
         assert all(m.group(2) in forms for m in _legal_form_re().finditer(text))

@@ -51,9 +51,13 @@ def _mechanism_only(ctx: DocContext, st: Statements, ent: dict[int, list[tuple[s
 
 
 def _suppress_unnamed(cands: list[Cand]) -> list[Cand]:
-    """Drop 'a third country' where the same section names the country, unless 'other' ones are meant."""
+    """Drop 'a third country' where the same section names the country, unless 'other' ones are meant; and
+    drop one with no mechanism of its own for a recipient whose country the policy names elsewhere ("transfers
+    only in the cases described above (A, B, C)" refers back, it adds no destination)."""
     named = {(c.recipient, c.via, c.section) for c in cands if c.country != THIRD}
-    return [c for c in cands if c.country != THIRD or c.qualified or (c.recipient, c.via, c.section) not in named]
+    anywhere = {c.recipient for c in cands if c.country != THIRD}
+    return [c for c in cands if c.country != THIRD or c.qualified
+            or (c.recipient, c.via, c.section) not in named and (c.mechs or c.recipient not in anywhere)]
 
 
 def _address_bound(ctx: DocContext, cands: list[Cand], ent: dict[int, list[tuple[str, int, int]]]) -> list[Cand]:
@@ -133,6 +137,12 @@ def _onto_chain(ctx: DocContext, c: Cand, chains: list[Cand], ent: dict[int, lis
     return bool(hit)
 
 
+def _segment(ctx: DocContext, c: Cand) -> int:
+    """The segment of a candidate's first evidence (-1: none)."""
+    sent = ctx.sentence_at(c.spans[0].start)
+    return sent.seg if sent is not None else -1
+
+
 def _route_through_chains(ctx: DocContext, st: Statements, chains: list[Cand],
                           ent: dict[int, list[tuple[str, int, int]]]) -> None:
     """In a section with "V uses sub-processor R": statements about R go to the chain R via V, and
@@ -140,8 +150,14 @@ def _route_through_chains(ctx: DocContext, st: Statements, chains: list[Cand],
     a mechanism sentence about V after the chain when no country outside the EU/EEA is stated for V ("V uses
     R's data centres in the USA. The transfer is based on SCCs")."""
     via_of = {(c.recipient, c.section): c.via for c in chains}
+    seg_of = {(c.recipient, c.section): _segment(ctx, c) for c in chains}
+
+    def sibling(c: Cand) -> bool:  # a statement in another item of the chain's list is about R itself
+        a, b = _segment(ctx, c), seg_of[(c.recipient, c.section)]
+        return a != b and a >= 0 and b >= 0 and ctx.segments[a].kind == ctx.segments[b].kind == "list_item"
+
     for c in st.cands:
-        if c.via is None and (c.recipient, c.section) in via_of:
+        if c.via is None and (c.recipient, c.section) in via_of and not sibling(c):
             c.via = via_of[(c.recipient, c.section)]
             c.explicit = False
     st.cands = [c for c in st.cands if not _onto_chain(ctx, c, chains, ent)]

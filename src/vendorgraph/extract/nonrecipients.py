@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from .categories.patterns import fast_rule, found_exactly
-from .context import DocContext, clause_bounds
+from .context import DocContext, Sentence, clause_bounds
 from .lexicon import rules, rx
 from .mentions import Mention
 from .negated import negated_use
@@ -91,4 +91,13 @@ def passive(ctx: DocContext, m: Mention) -> bool:
     if key not in ctx.passive_cache:
         ctx.passive_cache[key] = found_exactly(clause, fast_rule(rules("parties")["non_recipient_context"]))
     return (ctx.passive_cache[key] or _payment_method(m, clause) or _self_hosted(m, clause) or _profile_link(clause)
-            or _foreign_generic(ctx, m, sent.start, sent.end) or negated_use(ctx, m))
+            or _link_said_next(ctx, sent) or _foreign_generic(ctx, m, sent.start, sent.end) or negated_use(ctx, m))
+
+
+def _link_said_next(ctx: DocContext, sent: Sentence) -> bool:
+    """True when the next sentence of the paragraph names no vendor and says the names before are only links
+    ("We are on Instagram and LinkedIn. These are plain links; no data is sent before you click.")."""
+    nxt = ctx.sentence_at(sent.end + 1)
+    if nxt is None or nxt.seg != sent.seg or ctx.mentions_in(nxt.start, nxt.end):
+        return False
+    return _profile_link(nxt.text.split(";")[0])

@@ -222,8 +222,9 @@ def entity_countries(ctx: DocContext) -> dict[int, list[tuple[str, int, int]]]:
     for i, m in enumerate(ctx.mentions):
         nxt = next((n for n in ctx.mentions[i + 1:i + 8] if n.vendor.key != m.vendor.key), None)
         stop = nxt.start if nxt is not None else len(text)
-        if text[max(0, m.start - 1):m.start] == "(" and ")" in text[m.end:stop]:
-            stop = text.index(")", m.end)  # "(X S.R.L.) or in the USA": the USA is not X's address
+        line = text.rfind("\n", 0, m.start) + 1
+        if text.rfind("(", line, m.start) > text.rfind(")", line, m.start) and ")" in text[m.end:stop]:
+            stop = text.index(")", m.end)  # "(X S.R.L.) or in the USA", "X (sub-processor of Y) | USA": not Y's
         found = _countries_after(ctx, m.end, stop)
         if m.kind in ("brand", "alias") and not _table_row(text, m.start) and strip_legal_form(m.surface) == m.surface:
             found = [f for f in found if loc.search(text[max(m.end, f[1] - 20):f[1]]) and f[1] - m.end < 80]

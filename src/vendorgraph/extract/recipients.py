@@ -71,6 +71,8 @@ def _label_block(ctx: DocContext, sent: Sentence) -> list[Sentence]:
         i -= 1
     if i > 0 and segs[i - 1].kind == "paragraph" and segs[i - 1].heading_path == segs[sent.seg].heading_path:
         i -= 1
+    elif i > 0 and segs[i - 1].kind == "list_item" and _indented(ctx.doc.text, segs[i].start):
+        i -= 1  # an indented "Drittlandübermittlung: ..." line under a bullet continues that bullet
     return ctx.sentences_between(segs[i].start, sent.start)
 
 
@@ -115,3 +117,9 @@ def recipients(ctx: DocContext, sent: Sentence, label: bool) -> tuple[list[str],
     if topic is not None:
         return [topic.vendor.key], "topic"
     return [], "none"
+
+
+def _indented(text: str, start: int) -> bool:
+    """True when only (some) white space stands between the line start and ``start``."""
+    lead = text[text.rfind("\n", 0, start) + 1:start]
+    return lead != "" and lead.strip() == ""

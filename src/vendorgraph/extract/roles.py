@@ -82,6 +82,10 @@ def _sub_processing(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> list[
     before = [x for x in ms if x.end <= cue_start]
     after = [x for x in ms if x.start >= cue_end]
     span = ctx.sentence_span(sent, "role.sub_processor.chain", 0.75)
+    if before and after and rx("roles", "sub_processor_word", re.I).search(cue) \
+            and rx("roles", "sub_processor_of", re.I).match(ctx.doc.text, cue_end):
+        via = after[0]  # "X (sub-processor of Y)", "Unterauftragsverarbeiter von Y": the noun names X's processor after it
+        return [SubProcessing(a, via, span) for a in _unique(before) if a.vendor.key != via.vendor.key]
     if before and after:
         via = before[0]
         first = next(iter(ctx.mentions_in(cue_end, sent.end)), after[0])
@@ -203,18 +207,36 @@ def _in_clause(ctx: DocContext, sent: Sentence, cue: int, targets: list[Mention]
     return own or targets
 
 
+def _list_processor(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> Mention | None:
+    """The processor whose sub-processors the list after ``sent`` names: "X setzt folgende
+    Unterauftragsverarbeiter ein:", "It uses these sub-processors:" (X from the section)."""
+    if not sent.text.rstrip().endswith(":") or not rx("roles", "sub_processor_word", re.I).search(sent.text):
+        return None
+    topic = ctx.topic(sent) if not ms else None
+    vias = ms or ([topic] if topic is not None else [])
+    return vias[0] if len(vias) == 1 else None
+
+
 def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
     """Role evidence per vendor key, and sub-processing chains."""
     facts: list[RoleFact] = []
     subs: list[SubProcessing] = []
     anaphor = rx("transfers", "anaphor", re.I)
     in_list = False
+    list_via: Mention | None = None  # "X setzt folgende Unterauftragsverarbeiter ein:": X, for the items below
     for sent in ctx.sentences:
         if sent.kind == "heading":
             in_list = False
+            list_via = None
             continue
         ms = _unique(ctx.mentions_in(sent.start, sent.end))
+        if sent.kind != "list_item":
+            list_via = _list_processor(ctx, sent, ms)
         chain = _sub_processing(ctx, sent, ms)
+        if not chain and list_via is not None and sent.kind == "list_item" and ms \
+                and ctx.doc.text[ctx.segments[sent.seg].start:sent.start].strip() == "":
+            chain = [SubProcessing(m, list_via, ctx.sentence_span(sent, "role.sub_processor.list", 0.7))
+                     for m in ms[:1] if m.vendor.key != list_via.vendor.key]  # each item's first vendor
         subs += chain
         for sp in chain:
             facts.append(RoleFact(sp.sub.vendor.key, "sub_processor", sp.span, _entity(sp.sub)))

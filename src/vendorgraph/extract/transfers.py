@@ -95,7 +95,7 @@ def destinations(text: str, mechs: list[tuple[str, int, int]],
     codes = {code for code, _, _ in (c.find(text) if found is None else found) if c.third(code)}
     codes |= {c.by_adjective[m.group(0)] for m in c.adjective_pattern.finditer(text) if c.third(c.by_adjective[m.group(0)])}
     qualified = bool(rx("transfers", "other_third_countries", re.I).search(text))
-    if rx("transfers", "third_countries", re.I).search(text) and (not codes or qualified):
+    if qualified and codes or rx("transfers", "third_countries", re.I).search(text) and not codes:  # "the USA and other countries"
         codes.add(THIRD)
     if any(n == US_FRAMEWORK for n, _, _ in mechs):
         codes.add("US")
@@ -193,7 +193,10 @@ def statements(ctx: DocContext) -> Statements:
         if dests and not (label or mechs or cue.search(body) or rx("transfers", "unnamed_sub_processors", re.I).search(body)):
             continue
         recips, source = recipients()
-        if row and intro is not None and source in ("topic", "none"):  # "| Schweiz | Angemessenheitsbeschluss |"
+        if source == "sentence" and len(recips) > 1 and sent.text.count("|") >= 2:
+            recips = _first_cell(ctx, sent, recips)
+        own = source == "topic" and ctx.mentions_in(ctx.segments[sent.seg].start, sent.start)  # the item names its vendor
+        if row and intro is not None and source in ("topic", "none") and not own:  # "| Schweiz | Angemessenheitsbeschluss |"
             recips, source = list(intro[1]), intro[2]
         if source == "topic" and prev[0] == sent.seg:  # "... to X AG and the customs authorities. Switzerland
             recips = recips + [r for r in prev[1] if r.startswith("category:") and r not in recips]  # has adequacy."
@@ -210,6 +213,15 @@ def statements(ctx: DocContext) -> Statements:
             _emit(out, ctx, sent, body, label, list(sc.recipients), source, list(sc.mechs), set(sc.dests), qualified, None,
                   scoped=True)
     return out
+
+
+def _first_cell(ctx: DocContext, sent: Sentence, recips: list[str]) -> list[str]:
+    """The recipients of a table row: those of its first cell when it names any ("| X (sub-processor of Y) | USA |"
+    is about X)."""
+    body = sent.text.lstrip().lstrip("|")
+    cell_end = sent.start + (len(sent.text) - len(body)) + body.find("|")
+    first = {m.vendor.key for m in ctx.mentions_in(sent.start, cell_end)}
+    return [r for r in recips if r in first] or recips
 
 
 def _emit(out: Statements, ctx: DocContext, sent: Sentence, body: str, label: bool, recips: list[str], source: str,
