@@ -116,6 +116,14 @@ def _controller(text: str) -> str | None:
      "Kestrel Print Ltd"),
     ("Privacy notice\n\nWe sell garden tools online. Our hosting provider is:\n\nPlanetHost GmbH\nRingstraße 9\n"
      "10115 Berlin\n\nThey store order data on our behalf.\n", None),  # an address block further down: no letterhead
-], ids=["who-we-are", "wer-wir-sind", "decides-en", "entscheidet-de", "letterhead-de", "letterhead-en", "no-letterhead"])
+    ("Privacy notice\n\nWe use your email address to answer enquiries. Files are stored with Dropbox International "
+     "Unlimited Company.\n\nImprint\nHarbour Kiln Ceramics Ltd\n7 Quay Street\nGalway H91 X2Y3\nDirector: Ann Byrne\n",
+     "Harbour Kiln Ceramics Ltd"),
+    ("Datenschutz\n\nWir verarbeiten Ihre Buchungsdaten für die Führung.\n\nImpressum\nStadtführung Laterne UG "
+     "(haftungsbeschränkt)\nDomplatz 2\n50667 Köln\n", "Stadtführung Laterne UG (haftungsbeschränkt)"),
+    ("# Privacy statement\n\n**Vlierbes Wonen B.V.** runs this furniture shop. Registered office: Oudegracht 20, "
+     "3511 AP Utrecht. Payments are handled by Mollie B.V.\n", "Vlierbes Wonen B.V."),
+], ids=["who-we-are", "wer-wir-sind", "decides-en", "entscheidet-de", "letterhead-de", "letterhead-en", "no-letterhead",
+        "imprint-en", "impressum-de", "registered-office"])
 def test_controller_from_who_we_are_art_4_7_and_letterheads(text, name):
     assert _controller(text) == name

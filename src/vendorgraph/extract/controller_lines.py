@@ -69,8 +69,8 @@ def owner_line(text: str) -> tuple[int, int, str] | None:
 
 def letterhead(text: str, cands: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
     """The first of ``cands`` (names with a legal form, in text order) that opens a line near the top of the
-    text, below nothing but short title lines, with an address in the next lines: a letterhead
-    ("Muster GmbH · Labor\\nHauptstr. 3\\n01099 Dresden")."""
+    text, below nothing but short title lines, with an address on its line or the next ones: a letterhead
+    ("Muster GmbH · Labor\\nHauptstr. 3\\n01099 Dresden", "**X B.V.** runs this shop. Registered office: ...")."""
     reach, address = int(rules("parties")["letterhead_reach"]), rx("parties", "letterhead_address")
     for start, end, name in cands:
         if start >= reach:
@@ -80,8 +80,8 @@ def letterhead(text: str, cands: list[tuple[int, int, str]]) -> tuple[int, int, 
             continue
         if any(len(line) > 60 or line.rstrip().endswith(":") for line in text[:line_start].split("\n")):
             return None  # prose above ("Our hosting provider is:"): an address block, not a letterhead
-        below = text[line_end:line_end + 1 + 3 * 80].split("\n")[1:4]
-        if any(address.match(line) for line in below):
+        lines = [text[end:line_end]] + text[line_end:line_end + 1 + 3 * 80].split("\n")[1:4]  # its own and 3 below
+        if any(address.match(line) for line in lines):
             return start, end, name
     return None
 
