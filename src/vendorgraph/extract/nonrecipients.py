@@ -58,9 +58,9 @@ def _self_hosted(m: Mention, clause: str) -> bool:
 @lru_cache(maxsize=64)
 def _profile_link(clause: str) -> bool:
     """True for a clause that only points to the site's profiles ("Follow us on Instagram", "unser Profil
-    bei XING (Link)") and says nothing of data reaching the platform (cached: the mentions of one clause
-    ask the same)."""
-    return bool(rx("parties", "profile_link_context", re.I).search(clause)
+    bei XING (Link)", a clause of bracketed link texts only: "[Instagram] · [LinkedIn]") and says nothing of
+    data reaching the platform (cached: the mentions of one clause ask the same)."""
+    return bool((rx("parties", "link_list_clause").match(clause) or rx("parties", "profile_link_context", re.I).search(clause))
                 and not rx("parties", "profile_link_data", re.I).search(clause))
 
 

@@ -94,9 +94,8 @@ def _pick(ctx: DocContext, cue: re.Match[str], cands: list[tuple[int, int, str]]
     """The name a cue points to (None: then the first name within reach after it, :func:`_after`, is a weak
     candidate, taken only when no later cue points to a name: "1. Name und Anschrift des Verantwortlichen"
     followed by a label line)."""
-    sent = ctx.sentence_at(cue.start())
-    before = [c for c in cands if sent and sent.start <= c[0] and c[1] <= cue.start()]
-    if before and rx("parties", "controller_subject_cue", re.I).match(cue.group(0)):
+    subject = rx("parties", "controller_subject_cue", re.I).match(cue.group(0))
+    if subject and (before := _before(ctx, cue, cands)):
         return before[-1]  # "X decides how and why ...": the subject
     after = _after(cue, cands)
     head = _heading_name(ctx.doc.text, cue)
@@ -107,7 +106,21 @@ def _pick(ctx: DocContext, cue: re.Match[str], cands: list[tuple[int, int, str]]
         return after[0]
     if label:
         return label
+    before = _before(ctx, cue, cands)
     return before[-1] if before else None
+
+
+def _heading_only(text: str, cue: re.Match[str]) -> bool:
+    """True for a cue that counts only as a heading of its own ("Impressum") but stands in running text."""
+    if not rx("parties", "controller_heading_cue", re.I).match(cue.group(0)):
+        return False
+    return bool(text[text.rfind("\n", 0, cue.start()) + 1:cue.start()].strip(" \t#*"))
+
+
+def _before(ctx: DocContext, cue: re.Match[str], cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The names in the cue's sentence before it."""
+    sent = ctx.sentence_at(cue.start())
+    return [c for c in cands if sent and sent.start <= c[0] and c[1] <= cue.start()]
 
 
 def find_controller(ctx: DocContext) -> Controller | None:
@@ -126,7 +139,7 @@ def find_controller(ctx: DocContext) -> Controller | None:
     weak: tuple[int, int, str] | None = None
     for cue in rx("parties", "controller_cues", re.I).finditer(text) if best is None else ():
         sent = ctx.sentence_at(cue.start())
-        if sent is not None and not_ctx.search(sent.text) or in_toc(text, cue.start()):
+        if sent is not None and not_ctx.search(sent.text) or in_toc(text, cue.start()) or _heading_only(text, cue):
             continue
         above = sent is not None and rx("parties", "controller_above", re.I).search(sent.text)
         first = [c for c in cands if c[1] <= cue.start()][:1] if above else []
