@@ -11,7 +11,7 @@ from typing import Any, Iterable, Sequence
 
 from .errors import StoreError
 from .sparql import bind_values
-from .store import ResultTable, check_query_error, term_text
+from .store import ResultTable, check_query_error, tsv_rows
 
 
 def _nt(quads: Iterable[Any]) -> str:
@@ -148,10 +148,13 @@ class OxigraphStore:
             raise check_query_error(e) from e
 
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> ResultTable:
+        """Rows as plain strings; Oxigraph writes them as SPARQL TSV in Rust, read back here (much faster
+        than a Python object per cell)."""
+        from pyoxigraph import QueryResultsFormat
+
         res = self._run(sparql, bindings)
         cols = tuple(v.value for v in res.variables)
-        rows = [tuple(term_text(sol[c]) for c in cols) for sol in res]
-        return ResultTable(cols, rows)
+        return ResultTable(cols, tsv_rows(res.serialize(format=QueryResultsFormat.TSV), len(cols)))
 
     def ask(self, sparql: str, bindings: dict[str, Any] | None = None) -> bool:
         return bool(self._run(sparql, bindings))
