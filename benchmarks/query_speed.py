@@ -3,7 +3,8 @@
 Builds (once, then reuses) an on-disk Oxigraph store per size from ``tests/fixtures/portfolio.py``
 (``random_portfolio(n, seed)``, bulk-loaded with the reference graph), runs each query with its
 default parameters ``--repeat`` times after one warm-up run and prints the median and the fastest
-run in milliseconds, with the row count. Plain script, prints a table; not a test.
+run in milliseconds, with the row count and the 1-minute load average after the runs (on a busy machine
+the figures mean little). Plain script, prints a table; not a test.
 
     .venv/bin/python benchmarks/query_speed.py --sizes 1000,10000
     .venv/bin/python benchmarks/query_speed.py --sizes 1000 --queries usa-paths,flows --repeat 9
@@ -17,6 +18,7 @@ Stores live under ``--dir`` (default ``/tmp/vendorgraph-query-speed``) as ``stor
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import sys
@@ -99,11 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     for n in (int(s) for s in a.sizes.split(",") if s):
         store = open_bench_store(Path(a.dir), n, a.seed, a.rebuild)
         print(f"\n{n} policies, {store.triple_count():,} quads, median of {a.repeat} runs after a warm-up", flush=True)
-        print(f"{'query':40} {'rows':>7} {'median ms':>10} {'best ms':>9}", flush=True)
+        print(f"{'query':40} {'rows':>7} {'median ms':>10} {'best ms':>9} {'load':>5}", flush=True)
         for s in specs:
             label = s.name if s.path.parent.name == "queries" else f"{s.path.parent.name}/{s.name}"
             rows, med, best = time_query(store, s, a.repeat)
-            print(f"{label:40} {rows:>7} {med:>10.1f} {best:>9.1f}", flush=True)
+            print(f"{label:40} {rows:>7} {med:>10.1f} {best:>9.1f} {os.getloadavg()[0]:>5.2f}", flush=True)
         store.close()
     return 0
 

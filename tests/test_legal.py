@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vendorgraph.cli import main
 from vendorgraph.errors import RegistryError
@@ -28,32 +30,31 @@ def tiny() -> TransferLaw:
 
 
 def test_tiny_adequacy_window(tiny):
-    assert tiny.status("XX", [], "2015-05-05").status == "covered"
-    assert tiny.status("XX", [], "2021-01-01").status == "missing"      # expired
-    assert tiny.status("XX", [], "2009-12-31").status == "missing"      # not yet adopted
+    assert [i.iri for i in tiny.adequacy("XX", "2015-05-05")] == ["ad-x"]
+    assert tiny.adequacy("XX", "2021-01-01") == []      # expired
+    assert tiny.adequacy("XX", "2009-12-31") == []      # not yet adopted
 
 
 def test_tiny_membership_ends(tiny):
-    assert tiny.status("AA", [], "2020-01-31").status == "not_required"
-    assert tiny.status("AA", [], "2020-02-01").status == "missing"
+    assert tiny.in_eea("AA", "2020-01-31")
+    assert not tiny.in_eea("AA", "2020-02-01")
 
 
-def test_tiny_certification_required(tiny):
-    assert tiny.status("YY", ["adequacy"], "2024-01-01").status == "missing"
-    assert tiny.status("YY", ["adequacy"], "2024-01-01", dpf_certified=True).status == "covered"
-    assert tiny.status("YY", ["adequacy", "scc"], "2024-01-01").status == "safeguarded"
+def test_tiny_instrument_in_force_first(tiny):
+    assert tiny.instrument("privacy_shield", "YY", date(2019, 1, 1)).iri == "shield"
+    assert tiny.instrument("privacy_shield", "YY", date(2024, 1, 1)).iri == "shield"   # the latest, not in force
+    assert tiny.instrument("scc", "ZZ", date(2024, 1, 1)).iri == "scc"                 # any country
+    assert tiny.instrument("bcr", "ZZ", date(2024, 1, 1)) is None
 
 
-def test_tiny_invalidated_instrument(tiny):
-    assert tiny.status("YY", ["privacy_shield"], "2019-01-01").status == "covered"
-    s = tiny.status("YY", ["privacy_shield"], "2020-07-16")
-    assert s.status == "invalid" and any("invalid since 2020-07-16" in n for n in s.notes)
-    assert tiny.status("YY", ["privacy_shield", "derogation"], "2022-01-01").status == "derogation"
-
-
-def test_bad_date_raises(tiny):
+def test_bad_date_raises():
     with pytest.raises(RegistryError):
-        tiny.status("XX", [], "last Tuesday")
+        transfer_status("US", [], "last Tuesday")
+
+
+def test_bad_country_raises():
+    with pytest.raises(RegistryError):
+        transfer_status("U.S.", ["scc"])
 
 
 # ---------------------------------------------------------------- the shipped transfer law
@@ -62,31 +63,42 @@ def test_bad_date_raises(tiny):
     ("US", ["privacy_shield"], "2024-06-01", None, "invalid"),
     ("US", ["privacy_shield"], "2020-07-15", None, "covered"),
     ("US", ["adequacy"], "2024-06-01", True, "covered"),         # DPF, certified recipient
-    ("US", ["adequacy"], "2024-06-01", None, "missing"),         # DPF needs a certified recipient
+    ("US", ["adequacy"], "2024-06-01", None, "uncertified"),     # DPF needs a certified recipient
+    ("US", ["adequacy"], "2024-06-01", False, "uncertified"),
+    ("US", ["adequacy", "scc"], "2024-06-01", False, "safeguarded"),
+    ("US", ["adequacy", "privacy_shield"], "2019-06-01", False, "covered"),  # Privacy Shield still in force
     ("US", [], "2023-07-09", True, "missing"),                   # before the DPF decision
     ("US", ["scc"], "2024-06-01", None, "safeguarded"),
     ("IN", ["bcr"], "2024-06-01", None, "safeguarded"),
     ("IN", ["derogation"], "2024-06-01", None, "derogation"),
     ("IN", [], "2024-06-01", None, "missing"),
-    ("CH", [], "2024-06-01", None, "covered"),
-    ("KR", [], "2022-06-01", None, "covered"),
-    ("JP", [], "2018-06-01", None, "missing"),                   # Japan's decision is of January 2019
+    ("IN", ["none_stated"], "2024-06-01", None, "missing"),
+    ("CH", ["adequacy"], "2024-06-01", None, "covered"),
+    ("CH", [], "2024-06-01", None, "missing"),                   # the policy states no mechanism (a note names the decision)
+    ("third_countries", ["scc"], "2024-06-01", None, "safeguarded"),
     ("DE", [], "2024-06-01", None, "not_required"),
+    ("DE", ["scc"], "2024-06-01", None, "not_required"),
     ("GB", [], "2019-06-01", None, "not_required"),              # still in the EU
-    ("GB", [], "2021-03-01", None, "covered"),                   # TCA bridge
-    ("GB", [], "2025-12-26", None, "covered"),                   # 2021 decision, extended
-    ("GB", [], "2026-02-01", None, "covered"),                   # after the renewal of 19 December 2025
-    ("GB", [], "2032-01-01", None, "missing"),                   # after 27 December 2031
-    ("BR", [], "2026-03-01", None, "covered"),
-    ("BR", [], "2025-06-01", None, "missing"),
+    ("GB", ["adequacy"], "2026-02-01", None, "covered"),
+    ("GB", [], "2021-03-01", None, "missing"),
 ])
 def test_shipped_law(country, mechs, on, cert, expected):
     assert transfer_status(country, mechs, on, cert).status == expected
 
 
 def test_uk_renewal_is_the_instrument_after_2025():
-    s = transfer_status("GB", [], "2026-02-01")
+    s = transfer_status("GB", ["adequacy"], "2026-02-01")
     assert s.instrument.endswith("adequacy-gb-2025") and s.on == date(2026, 2, 1)
+    assert transfer_status("GB", ["adequacy"], "2025-06-01").instrument.endswith("adequacy-gb-2021")
+
+
+def test_notes_explain_what_the_rule_does_not_weigh():
+    """The status follows the stated mechanisms (as on a transfer path); the notes point at the instruments."""
+    assert any("Switzerland in force" in n for n in transfer_status("CH", [], "2024-06-01").notes)
+    assert any("no adequacy decision for IN" in n for n in transfer_status("IN", ["adequacy"], "2024-06-01").notes)
+    assert any("certification not listed" in n
+               for n in transfer_status("US", ["adequacy"], "2024-06-01", dpf_certified=False).notes)
+    assert transfer_status("US", ["privacy_shield"], "2024-06-01").notes == ("EU-US Privacy Shield invalid since 2020-07-16",)
 
 
 def test_adequacy_listing_and_eea():
@@ -106,4 +118,66 @@ def test_cli_transfer_status(capsys):
 def test_law_from_the_store_equals_law_from_the_files(mem_store):
     from_store = TransferLaw.from_store(mem_store)
     assert from_store.instruments == TransferLaw.default().instruments
-    assert from_store.status("GB", [], "2026-02-01").status == "covered"
+    assert from_store.memberships == TransferLaw.default().memberships
+    assert [i.iri.rsplit("/", 1)[-1] for i in from_store.adequacy("GB", "2026-02-01")] == ["adequacy-gb-2025"]
+
+
+# ---------------------------------------------------------------- one rule: transfer-status and the report agree
+MECHANISMS = ["adequacy", "scc", "bcr", "derogation", "privacy_shield", "none_stated", "no_such_mechanism"]
+COUNTRIES = ["US", "IN", "CH", "GB", "JP", "BR", "third_countries"]
+DATES = ["2015-01-01", "2019-06-01", "2020-07-15", "2020-07-16", "2024-06-01", "2031-01-01"]
+
+
+@pytest.fixture(scope="module")
+def snapshot_mechanisms():
+    from vendorgraph.report.collect import mechanisms
+    from vendorgraph.store import open_store
+
+    store = open_store(None)
+    yield mechanisms(store)
+    store.close()
+
+
+@settings(max_examples=400, deadline=None)
+@given(code=st.sampled_from(COUNTRIES), mechs=st.sets(st.sampled_from(MECHANISMS), max_size=3),
+       certified=st.sampled_from([True, False, None]), on=st.sampled_from(DATES))
+def test_transfer_status_agrees_with_the_report(snapshot_mechanisms, code, mechs, certified, on):
+    """A transfer path as ingest writes it (HopLaw, certification applied) and the report shows it at a date has
+    the status `vendorgraph transfer-status` gives for the same country, mechanisms, certification and date."""
+    from vendorgraph.legal import HopLaw
+    from vendorgraph.report.collect import Flow, Snapshot
+    from vendorgraph.report.status import StatusResolver
+    from vendorgraph.vocab import country
+
+    if code != "third_countries" and TransferLaw.default().in_eea(code, on):
+        return  # not a third-country transfer on that date: no path, no status in the report
+    written = HopLaw.default().status(country(code), sorted(mechs), certified=certified is True)
+    flow = Flow("urn:f", "urn:c", "C", "urn:c", "C", "urn:r", "R", "organisation", (), code, tuple(sorted(mechs)), (),
+                True, "doc.txt", status=written)
+    report = StatusResolver(None, Snapshot((flow,), {}, snapshot_mechanisms), on)(flow)  # type: ignore[arg-type]
+    assert transfer_status(code, mechs, on, certified).status == report.value
+
+
+def test_cli_transfer_status_agrees_with_the_report_on_the_samples(samples, capsys):
+    """End to end on the bundled samples: every transfer of the report at three dates, asked of the CLI with
+    its country, mechanisms and the recipient's certification (``report_certified.rq``)."""
+    from vendorgraph.pipeline import ingest
+    from vendorgraph.queries import run
+    from vendorgraph.report.collect import collect
+    from vendorgraph.report.status import StatusResolver
+    from vendorgraph.store import open_store
+
+    store = open_store(None)
+    ingest(samples, store)
+    certified = {r["org"] for r in run(store, "report-certified").dicts()}
+    snapshot = collect(store)
+    transfers = [f for f in snapshot.flows if f.is_transfer]
+    assert len(transfers) >= 3
+    for on in ("2019-06-01", "2021-06-30", "2025-06-30"):
+        resolve = StatusResolver(store, snapshot, on)
+        for f in transfers:
+            args = ["transfer-status", f.code, "--on", on, "--certified", "yes" if f.target in certified else "no"]
+            args += [a for m in f.mechanisms for a in ("--mechanism", m)]
+            assert main(args) == 0
+            assert capsys.readouterr().out.split(":", 1)[0] == resolve(f).value, (args, f)
+    store.close()

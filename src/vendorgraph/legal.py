@@ -1,18 +1,23 @@
-"""Legal status of a third-country transfer at a date, from the transfer law in ``ontology/reference/``.
+"""Legal status of a third-country transfer, from the transfer law in ``ontology/reference/``.
 
-Statuses, best first: ``not_required`` (the destination is in the EU/EEA, or treated as such),
-``covered`` (an adequacy decision in force for the country at the date and, where the decision
-requires certification - the USA's Data Privacy Framework - a certified recipient), ``safeguarded``
-(SCC or BCR in force), ``derogation`` (Art. 49), ``invalid`` (the transfer relies only on an
-instrument invalid at the date, e.g. Privacy Shield after 16 July 2020), ``missing``.
+One rule (:class:`HopLaw`) decides the status everywhere: ingest writes it on every transfer path, the
+queries and the graph page read it, the report and ``vendorgraph transfer-status`` apply it at a date
+(:meth:`HopLaw.on_date`, :func:`transfer_status`).
 
-The instruments, their dates and countries are data (``adequacy.ttl``, ``instruments.ttl``,
-``countries-curated.ttl``), read with ``queries/legal_instruments.rq`` and ``legal_memberships.rq``.
+Statuses, best first: ``not_required`` (the destination is in the EU/EEA at the date), ``covered``
+(Art. 45 adequacy stated; where the country's decision requires certification - the USA's Data Privacy
+Framework - only for a certified recipient), ``safeguarded`` (SCC or BCR), ``derogation`` (Art. 49),
+``uncertified`` (adequacy stated, certification required and not on record), ``invalid`` (only an
+invalidated mechanism, e.g. Privacy Shield after 16 July 2020), ``missing`` (no mechanism stated).
 
->>> law = TransferLaw.default()
->>> law.status("US", ["privacy_shield"], "2019-06-01").status
+The mechanisms, instruments, their dates and countries are data (``mechanisms.ttl``, ``adequacy.ttl``,
+``instruments.ttl``, ``countries-curated.ttl``), read with ``queries/internal/hop_law.rq``,
+``legal_instruments.rq`` and ``legal_memberships.rq``; :class:`TransferLaw` holds the instruments and
+memberships, which explain a status (and tell the EU/EEA apart).
+
+>>> transfer_status("US", ["privacy_shield"], "2019-06-01").status
 'covered'
->>> law.status("US", ["privacy_shield"], "2024-06-01").status
+>>> transfer_status("US", ["privacy_shield"], "2024-06-01").status
 'invalid'
 """
 
@@ -121,20 +126,25 @@ class HopLaw:
     concepts: Mapping[str, tuple[str, ...]]  # mechanism notation -> DPV concept IRIs
     invalidated: frozenset[str]  # mechanism notations invalidated
     certification: frozenset[str]  # country IRIs whose adequacy covers only certified recipients
+    invalidated_on: Mapping[str, date] = field(default_factory=dict)  # mechanism notation -> date invalidated
 
     @classmethod
     @cache
     def default(cls) -> "HopLaw":
         concepts: dict[str, set[str]] = {}
-        invalid, cert = set(), set()
+        invalid: set[str] = set()
+        cert: set[str] = set()
+        since: dict[str, date | None] = {}
         for r in _reference_rows("internal/hop_law.rq"):
             if r["mechanism"]:
                 concepts.setdefault(r["mechanism"], set()).update([r["law"]] if r["law"] else [])
                 if r["invalidatedOn"]:
                     invalid.add(r["mechanism"])
+                    since[r["mechanism"]] = _date(r["invalidatedOn"])
             if r["certificationCountry"]:
                 cert.add(r["certificationCountry"])
-        return cls({m: tuple(sorted(c)) for m, c in concepts.items()}, frozenset(invalid), frozenset(cert))
+        return cls({m: tuple(sorted(c)) for m, c in concepts.items()}, frozenset(invalid), frozenset(cert),
+                   {m: d for m, d in since.items() if d is not None})
 
     def mechanism_status(self, country: str, mechanism: str, certified: bool) -> str:
         if mechanism in self.invalidated:
@@ -146,10 +156,34 @@ class HopLaw:
             return "safeguarded"
         return "derogation" if "#A49" in law else "missing"
 
-    def status(self, country: str, mechanisms: Iterable[str], certified: bool) -> str:
-        """Best status over ``mechanisms`` for a hop into ``country`` (a country IRI)."""
+    def status(self, country: str, mechanisms: Iterable[str], certified: bool, on: str | date | None = None) -> str:
+        """Best status over ``mechanisms`` for a hop into ``country`` (a country IRI); at ``on`` if given
+        (:meth:`on_date`), else as ingest writes it."""
+        mechanisms = tuple(mechanisms)
         found = [self.mechanism_status(country, m, certified) for m in mechanisms] or ["missing"]
-        return min(found, key=status_rank)
+        best = min(found, key=status_rank)
+        return best if on is None else self.on_date(best, mechanisms, on)[0]
+
+    def on_date(self, status: str, mechanisms: Iterable[str], on: str | date) -> tuple[str, str | None]:
+        """The status on ``on`` of a hop whose status today is ``status``, and the mechanism that changes it.
+
+        A mechanism invalidated after ``on`` was still in force then (the EU-US Privacy Shield before
+        16 July 2020): the hop counts as covered, if nothing better covers it. Nothing else depends on
+        the date. The report and :func:`transfer_status` both apply this.
+
+        >>> HopLaw.default().on_date("invalid", ["privacy_shield"], "2019-06-01")
+        ('covered', 'privacy_shield')
+        """
+        day = _date(on)
+        if day is None:
+            raise RegistryError("a date is needed (YYYY-MM-DD)")
+        if status_rank("covered") >= status_rank(status):
+            return status, None
+        for m in sorted(set(mechanisms)):
+            since = self.invalidated_on.get(m)
+            if since is not None and since > day:
+                return "covered", m
+        return status, None
 
 
 def _date(value: str | date | None) -> date | None:
@@ -213,7 +247,7 @@ class LegalStatus:
 
 
 class TransferLaw:
-    """Instruments and memberships; :meth:`status` applies them to a transfer."""
+    """Instruments and EU/EEA memberships with their dates: what explains a status (:func:`transfer_status`)."""
 
     def __init__(self, instruments: Iterable[Instrument], memberships: Iterable[Membership]) -> None:
         self.instruments = tuple(sorted(instruments, key=lambda i: (i.kind, i.country, i.adopted or date.min, i.iri)))
@@ -259,68 +293,74 @@ class TransferLaw:
         assert d is not None
         return [i for i in self.instruments if i.kind == "adequacy" and i.country == country.upper() and i.in_force(d)]
 
-    def status(self, country: str, mechanisms: Iterable[str] = (), on: str | date | None = None,
-               dpf_certified: bool | None = None) -> LegalStatus:
-        """Legal status of a transfer to ``country`` relying on the stated ``mechanisms`` at ``on`` (default: today).
+    def instrument(self, mechanism: str, country: str, on: date) -> Instrument | None:
+        """The instrument that implements ``mechanism`` for ``country`` (an ISO code): the one in force on
+        ``on``, else the latest adopted; country-specific ones first."""
+        found = [i for i in self.instruments if i.mechanism == mechanism and i.country in (country.upper(), "")]
+        found.sort(key=lambda i: (not i.in_force(on), i.country == "", -(i.adopted or date.min).toordinal()))
+        return found[0] if found else None
 
-        ``dpf_certified``: whether the recipient is certified where a decision requires it (None: unknown,
-        which does not count as certified).
-        """
-        d = _date(on) or date.today()
-        code = country.upper()
-        stated = tuple(sorted({m for m in mechanisms if m and m != "none_stated"}))
-        if code != "THIRD_COUNTRIES" and self.in_eea(code, d):
-            return LegalStatus("not_required", code, d, reason=f"{code} is in the EU/EEA on {d}")
-        candidates: list[LegalStatus] = []
-        notes: list[str] = []
-        dormant: list[Instrument] = []
-        for i in self.instruments:
-            if i.country and i.country != code:
-                continue
-            if i.kind in ("adequacy", "bridge") and i.country:
-                if not i.in_force(d):
-                    if i.mechanism and i.mechanism in stated and i.invalidated and d >= i.invalidated:
-                        notes.append(f"{i.label} invalid since {i.invalidated}")
-                    continue
-                if i.kind == "bridge":
-                    candidates.append(self._verdict(i.status or "covered", code, d, i, f"{i.label} applies on {d}"))
-                    continue
-                if i.requires_certification and i.mechanism != "adequacy":
-                    # e.g. Privacy Shield: the policy's reliance on it is the only certification evidence we have
-                    if i.mechanism in stated:
-                        candidates.append(self._verdict("covered", code, d, i, f"{i.label} in force on {d}"))
-                    continue
-                if i.requires_certification and dpf_certified is not True:
-                    notes.append(f"{i.label} covers only certified recipients; certification "
-                                 f"{'not listed' if dpf_certified is False else 'unknown'}")
-                    continue
-                candidates.append(self._verdict("covered", code, d, i, f"{i.label} in force on {d}"))
-            elif not i.country and i.mechanism in stated:
-                if i.in_force(d):
-                    candidates.append(self._verdict(i.status or "safeguarded", code, d, i, f"{i.label} in force on {d}"))
-                else:
-                    dormant.append(i)
-        live = {c.instrument for c in candidates}
-        live_mechs = {i.mechanism for i in self.instruments if i.iri in live}
-        notes.extend(f"{i.label} not in force on {d}" for i in dormant if i.mechanism not in live_mechs)
-        if "adequacy" in stated and not any(c.status == "covered" for c in candidates):
-            notes.append(f"adequacy stated but no decision covers this transfer to {code} on {d}")
-        if candidates:
-            best = min(candidates, key=lambda s: status_rank(s.status))
-            return LegalStatus(best.status, code, d, best.instrument, best.reference, best.reason, tuple(notes))
-        if any("invalid since" in n for n in notes):
-            return LegalStatus("invalid", code, d, reason="relies only on an invalidated instrument", notes=tuple(notes))
-        return LegalStatus("missing", code, d, reason="no instrument in force covers this transfer", notes=tuple(notes))
 
-    @staticmethod
-    def _verdict(status: str, code: str, d: date, i: Instrument, reason: str) -> LegalStatus:
-        return LegalStatus(status, code, d, i.iri, i.reference, reason)
+@cache
+def _mechanism_labels() -> dict[str, str]:
+    """English label of each mechanism notation (``queries/report_mechanisms.rq``, as the report shows them)."""
+    return {r["mechanism"] or "": r["label"] or r["mechanism"] or "" for r in _reference_rows("report_mechanisms.rq")}
 
 
 def transfer_status(country: str, mechanisms: Iterable[str] = (), on: str | date | None = None,
                     dpf_certified: bool | None = None) -> LegalStatus:
-    """:meth:`TransferLaw.status` with the default transfer law."""
-    return TransferLaw.default().status(country, mechanisms, on, dpf_certified)
+    """Legal status of a transfer to ``country`` (ISO code, or ``third_countries``) relying on the stated
+    ``mechanisms`` at ``on`` (default: today), by the one rule: :class:`HopLaw` as ingest writes it on a
+    transfer path, at the date as the report applies it (:meth:`HopLaw.on_date`); ``not_required`` in the
+    EU/EEA. ``dpf_certified``: whether the recipient is certified where the decision requires it (None:
+    unknown, which does not count as certified). Instruments and notes only explain the status.
+
+    >>> transfer_status("US", ["adequacy"], "2024-06-01", dpf_certified=False).status
+    'uncertified'
+    """
+    from .vocab import country as country_iri
+
+    day = _date(on) or date.today()
+    code = country.strip().upper()
+    if code == "THIRD_COUNTRIES":
+        code = "third_countries"
+    elif not (len(code) == 2 and code.isascii() and code.isalpha()):
+        raise RegistryError(f"not a country code: {country!r} (expected ISO 3166-1 alpha-2, e.g. US)")
+    catalogue, law = TransferLaw.default(), HopLaw.default()
+    if code != "third_countries" and catalogue.in_eea(code, day):
+        return LegalStatus("not_required", code, day, reason=f"{code} is in the EU/EEA on {day}")
+    stated = tuple(sorted({m for m in mechanisms if m}))
+    where = country_iri(code)
+    certified = dpf_certified is True
+    today = law.status(where, stated, certified)
+    status, revived = law.on_date(today, stated, day)
+    labels = _mechanism_labels()
+    notes: list[str] = []
+    for m in stated:
+        since = law.invalidated_on.get(m)
+        if since is not None and since <= day:
+            notes.append(f"{labels.get(m, m)} invalid since {since}")
+    if revived is not None:
+        notes.append(f"{labels.get(revived, revived)} still in force on {day} "
+                     f"(invalidated {law.invalidated_on[revived]})")
+        decisive: str | None = revived
+    else:
+        decisive = next((m for m in stated if law.mechanism_status(where, m, certified) == status), None)
+    if any(law.mechanism_status(where, m, False) == "uncertified" for m in stated):  # certification matters
+        needs = catalogue.instrument("adequacy", code, day)
+        name = needs.label if needs else "the adequacy decision"
+        state = {True: "listed", False: "not listed", None: "unknown"}[dpf_certified]
+        notes.append(f"{name} covers only certified recipients; certification {state}")
+    if "adequacy" in stated and code != "third_countries" and not catalogue.adequacy(code, day):
+        notes.append(f"adequacy stated, but no adequacy decision for {code} in force on {day} in the reference data")
+    if not stated and code != "third_countries":
+        notes.extend(f"{i.label} in force on {day}, but no mechanism is stated" for i in catalogue.adequacy(code, day))
+    inst = catalogue.instrument(decisive, code, day) if decisive and status != "missing" else None
+    label = status_labels().get(status, status)
+    reason = (f"{labels.get(decisive, decisive)}: {label}" if decisive and status != "missing"
+              else f"{label} ({', '.join(stated)})" if stated else f"{label}: no mechanism stated")
+    return LegalStatus(status, code, day, inst.iri if inst else None, inst.reference if inst else "", reason,
+                       tuple(notes))
 
 
 @cache

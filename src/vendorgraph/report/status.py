@@ -8,16 +8,17 @@ the store now. usa-paths, path-details, transfer-problems, the graph page and th
 same status.
 
 That status holds for the instruments in force today. The one thing an earlier report date changes
-is the invalidation of a mechanism (``vg:invalidatedOn``, ``report_mechanisms.rq``): a mechanism
-invalidated after the report date was still in force on it (the EU-US Privacy Shield before
-16 July 2020) and counts as covered, if nothing better covers the transfer.
+is the invalidation of a mechanism (``vg:invalidatedOn``): a mechanism invalidated after the report
+date was still in force on it (the EU-US Privacy Shield before 16 July 2020) and counts as covered, if
+nothing better covers the transfer (:meth:`vendorgraph.legal.HopLaw.on_date`, which
+``vendorgraph transfer-status`` applies too).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..legal import status_labels, status_rank
+from ..legal import HopLaw, status_labels
 from ..store import Store
 from .collect import Flow, Snapshot
 
@@ -46,12 +47,12 @@ class StatusResolver:
         value = flow.status or "missing"
         mechs = ", ".join(m for m in flow.mechanisms if m != "none_stated")
         note = status_labels().get(value, value) + (f" ({mechs})" if mechs and value != "missing" else "")
-        for m in flow.mechanisms:
-            mech = self.snapshot.mechanisms.get(m)
-            if mech is not None and mech.invalidated_on and mech.invalidated_on > self.as_of \
-                    and status_rank("covered") < status_rank(value):
-                return Status("covered", f"{mech.label} still in force on {self.as_of} "
-                                         f"(invalidated {mech.invalidated_on})")
+        law = HopLaw.default()
+        dated, revived = law.on_date(value, flow.mechanisms, self.as_of)
+        if revived is not None:
+            mech = self.snapshot.mechanisms.get(revived)
+            return Status(dated, f"{mech.label if mech else revived} still in force on {self.as_of} "
+                                 f"(invalidated {law.invalidated_on[revived]})")
         if value == "invalid":
             gone = [self.snapshot.mechanisms[m] for m in flow.mechanisms
                     if m in self.snapshot.mechanisms and self.snapshot.mechanisms[m].invalidated_on]
