@@ -150,14 +150,12 @@ def build_quads(facts: Facts, doc: DocumentInfo, extractor: str | None = None, *
     """
     from .transfer_paths import path_quads
 
-    quads = _stated_quads(facts, doc, extractor)
+    quads = set(_stated_quads(facts, doc, extractor))
     if infer:
         from .resolve.infer import inferred_quads
 
-        quads = list(set(quads) | set(inferred_quads(facts, doc)))
-    else:
-        quads = list(set(quads))
-    return sorted(set(quads) | set(path_quads(quads, doc.version_iri)), key=str)
+        quads.update(inferred_quads(facts, doc))
+    return sorted(quads.union(path_quads(list(quads), doc.version_iri)), key=str)
 
 
 def _stated_quads(facts: Facts, doc: DocumentInfo, extractor: str | None = None) -> list[Quad]:

@@ -162,13 +162,6 @@ def _reference_quads(content_hash: str) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def term_text(term: Any) -> str | None:
-    """Plain string of an RDF term: the IRI, the lexical form, or the blank node id."""
-    if term is None:
-        return None
-    return term.value
-
-
 _ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
 
@@ -189,7 +182,8 @@ def _unescape(text: str) -> str:
 
 
 def tsv_cell(cell: str) -> str | None:
-    """:func:`term_text` of one cell of a SPARQL TSV result (N-Triples term syntax; empty: unbound).
+    """Plain string of one cell of a SPARQL TSV result (N-Triples term syntax): the IRI, the lexical form or
+    the blank node id; ``None`` for an empty (unbound) cell.
 
     >>> [tsv_cell(c) for c in ('<http://x/a>', '"a\\\\tb"@en', '"1"^^<http://x/t>', '12', '_:b0', '')]
     ['http://x/a', 'a\\tb', '1', '12', 'b0', None]

@@ -78,6 +78,7 @@ class DocContext:
     heading_stack: list[tuple[int, ...]] = field(default_factory=list)  # per segment: heading segment ids
     passive_cache: dict[int, bool] = field(default_factory=dict)  # sentence start -> opt-out/link sentence
     heading_cache: dict[str, bool] = field(default_factory=dict)  # heading -> "local hosting" heading
+    link_next_cache: dict[int, bool] = field(default_factory=dict)  # sentence start -> the next one says "only links"
     negated_cache: dict[tuple[int, int], bool] = field(default_factory=dict)  # mention (start, end) -> negated use
     not_topics: frozenset[int] = frozenset()  # starts of mentions that are sub-processors, never a topic
     aside_cache: dict[tuple[int, int], bool] = field(default_factory=dict)  # mention (start, end) -> named in passing

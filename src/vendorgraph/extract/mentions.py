@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Iterable
 
+from ..load.checks import word_char
 from ..segment import abbreviations
 from .lexicon import finditer_shared, lexicon, rules, rx, trie_regex
 from .names import (addressed_institutions, headed_institutions, lower_case_entities, near_legal_forms, nominative,
@@ -361,17 +362,12 @@ def _alias_mentions(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-def _word_char(ch: str) -> bool:
-    """``ch`` is what ``\\w`` matches."""
-    return ch.isalnum() or ch == "_"
-
-
 def _alias_bounded(text: str, s: int, e: int) -> bool:
     """``text[s:e]`` is a word of its own: ``(?<![\\w\\-/.@])`` before it, ``(?![\\w\\-]|\\.\\w)`` after it."""
-    if s > 0 and (_word_char(text[s - 1]) or text[s - 1] in "-/.@"):
+    if s > 0 and (word_char(text[s - 1]) or text[s - 1] in "-/.@"):
         return False
-    if e < len(text) and (_word_char(text[e]) or text[e] == "-"
-                          or text[e] == "." and e + 1 < len(text) and _word_char(text[e + 1])):
+    if e < len(text) and (word_char(text[e]) or text[e] == "-"
+                          or text[e] == "." and e + 1 < len(text) and word_char(text[e + 1])):
         return False
     return True
 

@@ -96,8 +96,12 @@ def passive(ctx: DocContext, m: Mention) -> bool:
 
 def _link_said_next(ctx: DocContext, sent: Sentence) -> bool:
     """True when the next sentence of the paragraph names no vendor and says the names before are only links
-    ("We are on Instagram and LinkedIn. These are plain links; no data is sent before you click.")."""
-    nxt = ctx.sentence_at(sent.end + 1)
-    if nxt is None or nxt.seg != sent.seg or ctx.mentions_in(nxt.start, nxt.end):
-        return False
-    return _profile_link(nxt.text.split(";")[0])
+    ("We are on Instagram and LinkedIn. These are plain links; no data is sent before you click."); asked for
+    every mention of a sentence: cached per sentence."""
+    found = ctx.link_next_cache.get(sent.start)
+    if found is None:
+        nxt = ctx.sentence_at(sent.end + 1)
+        found = ctx.link_next_cache[sent.start] = (nxt is not None and nxt.seg == sent.seg
+                                                   and not ctx.mentions_in(nxt.start, nxt.end)
+                                                   and _profile_link(nxt.text.split(";")[0]))
+    return found

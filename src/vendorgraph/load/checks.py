@@ -90,7 +90,7 @@ def detect_language(text: str) -> str:
     return ranked[0].lang.split("-")[0] if ranked else "und"
 
 
-def _word_char(ch: str) -> bool:
+def word_char(ch: str) -> bool:
     """``ch`` is what ``\\w`` matches (a letter, digit or underscore)."""
     return ch.isalnum() or ch == "_"
 
@@ -98,7 +98,7 @@ def _word_char(ch: str) -> bool:
 def _starts_word(low: str, term: str) -> bool:
     """``term`` occurs in ``low`` not right after a word character (``(?<!\\w)term``, by ``str.find``)."""
     i = low.find(term)
-    while i > 0 and _word_char(low[i - 1]):
+    while i > 0 and word_char(low[i - 1]):
         i = low.find(term, i + 1)
     return i >= 0
 
