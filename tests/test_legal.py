@@ -74,13 +74,29 @@ def test_bad_country_raises():
     ("IN", [], "2024-06-01", None, "missing"),
     ("IN", ["none_stated"], "2024-06-01", None, "missing"),
     ("CH", ["adequacy"], "2024-06-01", None, "covered"),
-    ("CH", [], "2024-06-01", None, "missing"),                   # the policy states no mechanism (a note names the decision)
+    ("CH", [], "2024-06-01", None, "covered"),                   # Art. 45(1): the decision covers it, stated or not
+    ("CH", ["none_stated"], "2024-06-01", None, "covered"),
+    ("CH", ["scc"], "2024-06-01", None, "covered"),
+    ("KR", [], "2021-06-01", None, "missing"),                   # before the Korean decision (17 Dec 2021)
+    ("KR", ["adequacy"], "2021-06-01", None, "missing"),
+    ("KR", [], "2022-06-01", None, "covered"),
+    ("IN", ["adequacy"], "2024-06-01", None, "missing"),         # no decision for India: adequacy stated wrongly
+    ("US", ["adequacy"], "2022-01-01", True, "missing"),         # between Schrems II and the DPF
+    ("US", ["adequacy"], "2019-06-01", True, "covered"),         # the Privacy Shield was the US decision then
+    ("US", ["adequacy"], "2019-06-01", False, "uncertified"),
+    ("US", [], "2024-06-01", True, "covered"),                   # a DPF-certified recipient, nothing stated
+    ("US", [], "2024-06-01", None, "missing"),
+    ("BR", [], "2025-06-01", None, "missing"),                   # before the Brazilian decision
+    ("BR", [], "2026-06-01", None, "covered"),
+    ("third_countries", ["adequacy"], "2024-06-01", None, "covered"),
+    ("third_countries", [], "2024-06-01", None, "missing"),
     ("third_countries", ["scc"], "2024-06-01", None, "safeguarded"),
     ("DE", [], "2024-06-01", None, "not_required"),
     ("DE", ["scc"], "2024-06-01", None, "not_required"),
     ("GB", [], "2019-06-01", None, "not_required"),              # still in the EU
     ("GB", ["adequacy"], "2026-02-01", None, "covered"),
-    ("GB", [], "2021-03-01", None, "missing"),
+    ("GB", [], "2021-03-01", None, "covered"),                   # the TCA bridge counts as adequacy
+    ("GB", [], "2021-07-01", None, "covered"),
 ])
 def test_shipped_law(country, mechs, on, cert, expected):
     assert transfer_status(country, mechs, on, cert).status == expected
@@ -94,7 +110,10 @@ def test_uk_renewal_is_the_instrument_after_2025():
 
 def test_notes_explain_what_the_rule_does_not_weigh():
     """The status follows the stated mechanisms (as on a transfer path); the notes point at the instruments."""
-    assert any("Switzerland in force" in n for n in transfer_status("CH", [], "2024-06-01").notes)
+    ch = transfer_status("CH", [], "2024-06-01")
+    assert ch.instrument.endswith("adequacy-ch") and "not stated in the policy" in ch.reason
+    assert any("Switzerland in force" in n and "Art. 13(1)(f)" in n for n in ch.notes)
+    assert any("whatever mechanism is stated" in n for n in transfer_status("CH", ["scc"], "2024-06-01").notes)
     assert any("no adequacy decision for IN" in n for n in transfer_status("IN", ["adequacy"], "2024-06-01").notes)
     assert any("certification not listed" in n
                for n in transfer_status("US", ["adequacy"], "2024-06-01", dpf_certified=False).notes)

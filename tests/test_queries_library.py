@@ -57,8 +57,8 @@ def test_usa_paths_with_status_at_each_hop(store):
     got = {(r["controller"], r["recipient"], r["via"], ", ".join(sorted(r["mechanisms"].split(", "))), r["status"], r["viaStatus"])
            for r in rows(store, "path-details")}  # GROUP_CONCAT order is the engine's
     assert got == {
-        ("Alpha GmbH", "Cloud Corp", "Helpdesk Inc", "adequacy", "uncertified", "safeguarded"),
-        ("Alpha GmbH", "Helpdesk Inc", None, "scc", "safeguarded", None),
+        ("Alpha GmbH", "Cloud Corp", "Helpdesk Inc", "adequacy", "uncertified", "covered"),
+        ("Alpha GmbH", "Helpdesk Inc", None, "scc", "covered", None),  # certified: the DPF covers it, SCC or not
         ("Alpha GmbH", "Oldshield Inc", None, "privacy_shield", "invalid", None),
         ("Alpha GmbH", "Social Co", None, "derogation", "derogation", None),
         ("Beta Ltd", "Analytics LLC", None, "none_stated", "missing", None),
@@ -73,7 +73,7 @@ def test_usa_paths_is_the_compact_form_of_path_details(store):
     compact = [r["path"] for r in rows(store, "usa-paths")]
     assert compact == [
         "Alpha GmbH -> Helpdesk Inc -> Cloud Corp [US] | uncertified | adequacy | alpha.txt",
-        "Alpha GmbH -> Helpdesk Inc [US] | safeguarded | scc | alpha.txt",
+        "Alpha GmbH -> Helpdesk Inc [US] | covered | scc | alpha.txt",  # DPF-certified: covered whatever is stated
         "Alpha GmbH -> Oldshield Inc [US] | invalid | privacy_shield | alpha.txt",
         "Alpha GmbH -> Social Co [US] | derogation | derogation | alpha.txt",
         "Beta Ltd -> Analytics LLC [US] | missing | none_stated | beta.txt",
@@ -126,7 +126,7 @@ def test_flows_carry_status_only_for_transfers(store):
     assert len(flows) == 14
     plain = [f for f in flows if not f["code"]]
     assert plain and all(f["status"] is None for f in plain)
-    assert {f["status"] for f in flows if f["code"]} == {"safeguarded", "invalid", "derogation", "missing", "uncertified", "covered"}
+    assert {f["status"] for f in flows if f["code"]} == {"invalid", "derogation", "missing", "uncertified", "covered"}
 
 
 def test_transfers_by_country(store):

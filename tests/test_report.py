@@ -181,3 +181,27 @@ def test_report_status_is_the_path_status(shop):
     assert {k: v for k, v in old.items() if k != ("Trackr Inc.", "US")} == \
         {k: v for k, v in new.items() if k != ("Trackr Inc.", "US")}
     assert new[("Cloudy Inc.", "US")][0] == "safeguarded" and new[("MedCloud Ltd", "IN")][0] == "missing"
+
+
+def test_adequate_country_without_a_stated_mechanism():
+    """Art. 45(1): a decision that holds covers the transfer, stated or not; the risk rule still reports the
+    missing information (Art. 13(1)(f)) and names the decision; before the decision it is missing."""
+    from test_viz_support import sentence, span
+    from vendorgraph.model import Controller, Facts, Party, Transfer
+    from vendorgraph.store import open_store
+
+    text = "Bergblick GmbH is the controller. Our servers are run by Seoul Hosting Co. in South Korea."
+    facts = Facts(document="bergblick.txt", language="en",
+                  controller=Controller("Bergblick GmbH", "DE", evidence=(span(text, "Bergblick GmbH"),)),
+                  parties=(Party("Seoul Hosting Co.", countries=("KR",), roles=("processor",),
+                                 evidence=(sentence(text, "Our servers"),)),),
+                  transfers=(Transfer("Seoul Hosting Co.", "KR", ("none_stated",), evidence=(sentence(text, "Our servers"),)),))
+    store = open_store(None)
+    store_facts(store, facts, text, "bergblick.txt")
+    now, before = build_report(store, as_of="2025-01-01"), build_report(store, as_of="2021-06-01")
+    line = next(x for s in now.controllers for x in s.lines if x.country == "KR")
+    assert (line.status, line.status_note) == ("covered", "covered by an adequacy decision (the policy states no mechanism)")
+    assert next(x for s in before.controllers for x in s.lines if x.country == "KR").status == "missing"
+    finding = next(f for f in now.findings if f.rule == "missing-mechanism")
+    assert "Adequacy decision for the Republic of Korea covers the country" in finding.detail
+    store.close()

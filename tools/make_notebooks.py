@@ -185,12 +185,12 @@ RISK = [
 
     | status | meaning |
     |---|---|
-    | **covered** | an adequacy decision in force (Art. 45); for the USA only with a DPF-certified recipient |
+    | **covered** | an adequacy decision in force at the date (Art. 45), stated in the policy or not; for the USA only with a DPF-certified recipient |
     | **safeguarded** | standard contractual clauses or binding corporate rules (Art. 46, 47) |
     | **derogation** | one of the exceptions of Art. 49 (consent, contract, ...) |
     | **uncertified** | adequacy claimed for a US recipient that is not DPF-certified |
     | **invalid** | the mechanism was struck down (Privacy Shield after 16 July 2020) |
-    | **missing** | the policy names no mechanism |
+    | **missing** | no valid mechanism: none named and no adequacy decision covers the country (or a decision is claimed where none holds) |
 
     Change `AS_OF` to look at another day.
     """),

@@ -29,13 +29,12 @@ from functools import cache
 from typing import Iterable, Mapping
 
 from .errors import RegistryError
+from .instruments import Instrument, TransferLaw, mechanism_labels, parse_date, reference_rows
 from .resources import data_dir
 from .vocab import SKOS, VG
 
-_FILES = ("reference/adequacy.ttl", "reference/instruments.ttl", "reference/countries.ttl",
-          "reference/countries-curated.ttl", "taxonomies/mechanisms.ttl",
-          "taxonomies/recipient-categories.ttl")
-
+__all__ = ["HopLaw", "Instrument", "LegalStatus", "TransferLaw", "recipient_labels", "status_iri", "status_labels",
+           "status_rank", "statuses", "transfer_status"]
 
 @cache
 def _status_concepts() -> tuple[tuple[str, str], ...]:
@@ -83,50 +82,40 @@ def status_rank(status: str) -> int:
     return order.index(status) if status in order else len(order)
 
 
-@cache
-def _reference_store() -> object:
-    """An in-memory store of the transfer-law files of ``ontology/`` (once per process)."""
-    from pyoxigraph import RdfFormat, Store
-
-    store = Store()
-    root = data_dir("ontology")
-    for rel in _FILES:
-        path = root / rel
-        if path.is_file():
-            store.load(path=str(path), format=RdfFormat.TURTLE)
-    return store
-
-
-def _reference_rows(name: str) -> list[dict[str, str | None]]:
-    """Rows of ``queries/<name>`` over :func:`_reference_store`."""
-    text = (data_dir("queries") / name).read_text(encoding="utf-8")
-    sols = _reference_store().query(text)  # type: ignore[attr-defined]
-    names = [v.value for v in sols.variables]
-    return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in sols]
-
-
 @dataclass(frozen=True)
 class HopLaw:
-    """The date-free status of one hop, as the transfer paths are written at ingest.
+    """The status of one hop into a country: without a date as ingest writes the transfer paths, or at a date.
 
-    Each stated mechanism gives a status from its DPV concept (Art. 45 covered, or ``uncertified``
-    when the destination's decision needs certification and the recipient has none on record;
-    Art. 46 safeguarded; Art. 49 derogation; an invalidated mechanism invalid; none missing);
-    the best wins. Data: ``queries/internal/hop_law.rq`` over the reference files.
+    Each stated mechanism gives a status from its DPV concept: Art. 45 ``covered`` where an adequacy decision
+    for the country holds (``uncertified`` where it covers only certified recipients and the recipient has
+    none on record; ``missing`` where no decision holds); Art. 46 ``safeguarded``; Art. 49 ``derogation``;
+    an invalidated mechanism ``invalid``. An adequacy decision that holds covers the hop even when the
+    policy does not state it (Art. 45(1): no further authorisation; the policy's silence is a transparency
+    gap under Art. 13(1)(f), which the risk query ``missing-mechanism`` reports). The best status wins;
+    nothing stated and nothing adequate is ``missing``. Without a date a decision holds unless annulled; at a
+    date it holds from adoption to its last valid day, and a mechanism invalidated later was still in force.
+    Data: ``queries/internal/hop_law.rq`` and ``legal_instruments.rq`` over the reference files.
 
     >>> law = HopLaw.default()
     >>> law.status("https://w3id.org/dpv/loc#US", ["adequacy"], certified=False)
     'uncertified'
     >>> law.status("https://w3id.org/dpv/loc#US", ["adequacy", "scc"], certified=False)
     'safeguarded'
-    >>> law.status("https://w3id.org/dpv/loc#US", ["privacy_shield"], certified=True)
+    >>> law.status("https://w3id.org/dpv/loc#US", ["privacy_shield"], certified=False)
     'invalid'
+    >>> law.status("https://w3id.org/dpv/loc#US", ["privacy_shield"], certified=True)  # the DPF covers it
+    'covered'
+    >>> law.status("https://w3id.org/dpv/loc#CH", [], certified=False)
+    'covered'
+    >>> law.status("https://w3id.org/dpv/loc#KR", [], certified=False, on="2020-01-01")
+    'missing'
     """
 
     concepts: Mapping[str, tuple[str, ...]]  # mechanism notation -> DPV concept IRIs
     invalidated: frozenset[str]  # mechanism notations invalidated
     certification: frozenset[str]  # country IRIs whose adequacy covers only certified recipients
     invalidated_on: Mapping[str, date] = field(default_factory=dict)  # mechanism notation -> date invalidated
+    decisions: Mapping[str, tuple["Instrument", ...]] = field(default_factory=dict)  # country IRI -> decisions
 
     @classmethod
     @cache
@@ -135,102 +124,97 @@ class HopLaw:
         invalid: set[str] = set()
         cert: set[str] = set()
         since: dict[str, date | None] = {}
-        for r in _reference_rows("internal/hop_law.rq"):
+        for r in reference_rows("internal/hop_law.rq"):
             if r["mechanism"]:
                 concepts.setdefault(r["mechanism"], set()).update([r["law"]] if r["law"] else [])
                 if r["invalidatedOn"]:
                     invalid.add(r["mechanism"])
-                    since[r["mechanism"]] = _date(r["invalidatedOn"])
+                    since[r["mechanism"]] = parse_date(r["invalidatedOn"])
             if r["certificationCountry"]:
                 cert.add(r["certificationCountry"])
         return cls({m: tuple(sorted(c)) for m, c in concepts.items()}, frozenset(invalid), frozenset(cert),
-                   {m: d for m, d in since.items() if d is not None})
+                   {m: d for m, d in since.items() if d is not None}, _decisions(TransferLaw.default()))
 
-    def mechanism_status(self, country: str, mechanism: str, certified: bool) -> str:
+    def adequate(self, country: str, certified: bool, on: date | None = None) -> str | None:
+        """``covered`` or ``uncertified`` by an adequacy decision for ``country`` (an IRI) that holds
+        (at ``on``; without a date: not annulled), or None where none holds."""
+        held = [i for i in self.decisions.get(country, ()) if (i.invalidated is None if on is None else i.in_force(on))]
+        if not held:
+            return None
+        return "covered" if any(certified or not i.requires_certification for i in held) else "uncertified"
+
+    def mechanism_status(self, country: str, mechanism: str, certified: bool, on: date | None = None) -> str:
+        """The status one stated mechanism gives a hop into ``country`` (at ``on``, or as ingest writes it)."""
         if mechanism in self.invalidated:
-            return "invalid"
+            since = self.invalidated_on.get(mechanism)
+            return "covered" if on is not None and since is not None and on < since else "invalid"
         law = " ".join(self.concepts.get(mechanism, ()))
         if "#A45" in law:
-            return "uncertified" if country in self.certification and not certified else "covered"
+            if country == VG.UnnamedThirdCountries:  # "only to countries with an adequacy decision"
+                return "covered"
+            return self.adequate(country, certified, on) or "missing"
         if "#A46" in law or "#SCC" in law:
             return "safeguarded"
         return "derogation" if "#A49" in law else "missing"
 
     def status(self, country: str, mechanisms: Iterable[str], certified: bool, on: str | date | None = None) -> str:
-        """Best status over ``mechanisms`` for a hop into ``country`` (a country IRI); at ``on`` if given
-        (:meth:`on_date`), else as ingest writes it."""
-        mechanisms = tuple(mechanisms)
-        found = [self.mechanism_status(country, m, certified) for m in mechanisms] or ["missing"]
-        best = min(found, key=status_rank)
-        return best if on is None else self.on_date(best, mechanisms, on)[0]
+        """Best status over ``mechanisms`` and an adequacy decision that holds for a hop into ``country``
+        (a country IRI); at ``on`` if given, else as ingest writes it."""
+        return self.at(country, mechanisms, certified, on)[0]
 
-    def on_date(self, status: str, mechanisms: Iterable[str], on: str | date) -> tuple[str, str | None]:
-        """The status on ``on`` of a hop whose status today is ``status``, and the mechanism that changes it.
+    def at(self, country: str, mechanisms: Iterable[str], certified: bool,
+           on: str | date | None = None) -> tuple[str, str | None]:
+        """:meth:`status`, and the invalidated mechanism that decides it because it was still in force at ``on``.
 
-        A mechanism invalidated after ``on`` was still in force then (the EU-US Privacy Shield before
-        16 July 2020): the hop counts as covered, if nothing better covers it. Nothing else depends on
-        the date. The report and :func:`transfer_status` both apply this.
-
-        >>> HopLaw.default().on_date("invalid", ["privacy_shield"], "2019-06-01")
+        >>> HopLaw.default().at("https://w3id.org/dpv/loc#US", ["privacy_shield"], False, "2019-06-01")
         ('covered', 'privacy_shield')
         """
-        day = _date(on)
+        day = parse_date(on)
+        stated = tuple(mechanisms)
+        found = [self.mechanism_status(country, m, certified, day) for m in stated]
+        if self.adequate(country, certified, day) == "covered":
+            found.append("covered")
+        best = min(found or ["missing"], key=status_rank)
+        if day is None or best != "covered":
+            return best, None
+        revived = [m for m in stated if m in self.invalidated and self.mechanism_status(country, m, certified, day) == "covered"]
+        if revived and self.status(country, [m for m in stated if m not in revived], certified, day) != "covered":
+            return best, sorted(revived)[0]
+        return best, None
+
+    def on_date(self, status: str, mechanisms: Iterable[str], on: str | date, country: str) -> tuple[str, str | None]:
+        """The status on ``on`` of a hop into ``country`` (ISO code or IRI) written as ``status`` (at ingest,
+        with certification applied), and the invalidated mechanism that decides it (:meth:`at`).
+
+        The recipient counts as certified where certification is what makes ``status`` better than the
+        uncertified status. The report and :func:`transfer_status` both apply this.
+
+        >>> HopLaw.default().on_date("invalid", ["privacy_shield"], "2019-06-01", "US")
+        ('covered', 'privacy_shield')
+        >>> HopLaw.default().on_date("covered", [], "2021-03-01", "KR")
+        ('missing', None)
+        """
+        from .vocab import country as country_iri
+
+        day = parse_date(on)
         if day is None:
             raise RegistryError("a date is needed (YYYY-MM-DD)")
-        if status_rank("covered") >= status_rank(status):
-            return status, None
-        for m in sorted(set(mechanisms)):
-            since = self.invalidated_on.get(m)
-            if since is not None and since > day:
-                return "covered", m
-        return status, None
+        where = country if ":" in country else country_iri(country)
+        stated = tuple(mechanisms)
+        certified = status != self.status(where, stated, False) and status == self.status(where, stated, True)
+        return self.at(where, stated, certified, day)
 
 
-def _date(value: str | date | None) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError as e:
-        raise RegistryError(f"not a date: {value!r} (expected YYYY-MM-DD)") from e
+def _decisions(catalogue: "TransferLaw") -> dict[str, tuple["Instrument", ...]]:
+    """Country IRI -> its adequacy decisions (annulled ones too: they held until annulled, e.g. the Privacy
+    Shield in 2019) and the bridges that count as one (``vg:yieldsStatus`` covered)."""
+    from .vocab import country
 
-
-@dataclass(frozen=True)
-class Instrument:
-    """An adequacy decision, bridge arrangement, SCC set, BCR or derogation, with its validity."""
-
-    iri: str
-    label: str
-    kind: str  # adequacy | bridge | scc | instrument | derogation
-    country: str  # ISO code it covers; "" for any country
-    mechanism: str | None  # notation of the mechanism concept it implements
-    adopted: date | None
-    valid_until: date | None
-    invalidated: date | None
-    requires_certification: bool
-    status: str | None  # status a transfer relying on it gets (None: by kind)
-    reference: str
-
-    def in_force(self, on: date) -> bool:
-        """Adopted on or before ``on`` and neither expired nor invalidated by then."""
-        if self.adopted and on < self.adopted:
-            return False
-        if self.valid_until and on > self.valid_until:
-            return False
-        return not (self.invalidated and on >= self.invalidated)
-
-
-@dataclass(frozen=True)
-class Membership:
-    code: str
-    union: str  # EU | EEA
-    since: date | None
-    until: date | None
-
-    def active(self, on: date) -> bool:
-        return (self.since is None or on >= self.since) and (self.until is None or on <= self.until)
+    found: dict[str, list[Instrument]] = {}
+    for i in catalogue.instruments:
+        if len(i.country) == 2 and (i.kind == "adequacy" or (i.kind == "bridge" and i.status == "covered")):
+            found.setdefault(country(i.country), []).append(i)
+    return {c: tuple(v) for c, v in found.items()}
 
 
 @dataclass(frozen=True)
@@ -246,81 +230,23 @@ class LegalStatus:
     notes: tuple[str, ...] = field(default=())
 
 
-class TransferLaw:
-    """Instruments and EU/EEA memberships with their dates: what explains a status (:func:`transfer_status`)."""
-
-    def __init__(self, instruments: Iterable[Instrument], memberships: Iterable[Membership]) -> None:
-        self.instruments = tuple(sorted(instruments, key=lambda i: (i.kind, i.country, i.adopted or date.min, i.iri)))
-        self.memberships = tuple(memberships)
-
-    @classmethod
-    @cache
-    def default(cls) -> "TransferLaw":
-        """From the ontology files (loaded once per process)."""
-        return cls.from_rows(_reference_rows("legal_instruments.rq"), _reference_rows("legal_memberships.rq"))
-
-    @classmethod
-    def from_store(cls, store: object) -> "TransferLaw":
-        """From a vendorgraph store whose reference graph holds ``ontology/`` (same queries, same result)."""
-        from .queries import run
-
-        return cls.from_rows(run(store, "legal-instruments").dicts(), run(store, "legal-memberships").dicts())  # type: ignore[arg-type]
-
-    @classmethod
-    def from_rows(cls, instruments: Iterable[Mapping[str, str | None]],
-                  memberships: Iterable[Mapping[str, str | None]]) -> "TransferLaw":
-        """From result rows of ``legal_instruments.rq`` and ``legal_memberships.rq`` (e.g. ``ResultTable.dicts()``)."""
-        ins = [Instrument(
-            iri=r["instrument"] or "", label=r.get("label") or "", kind=r["kind"] or "", country=r.get("code") or "",
-            mechanism=r.get("mechanism"), adopted=_date(r.get("adoptedOn")), valid_until=_date(r.get("validUntil")),
-            invalidated=_date(r.get("invalidatedOn")),
-            requires_certification=(r.get("requiresCertification") or "").lower() in ("true", "1"),
-            status=r.get("status"), reference=r.get("reference") or "") for r in instruments]
-        mem = [Membership(r["code"] or "", r["union"] or "", _date(r.get("since")), _date(r.get("until")))
-               for r in memberships]
-        return cls(ins, mem)
-
-    # ------------------------------------------------------------------ queries
-    def in_eea(self, country: str, on: str | date) -> bool:
-        """Whether ``country`` is an EU or EEA member on the date."""
-        d = _date(on)
-        assert d is not None
-        return any(m.code == country.upper() and m.active(d) for m in self.memberships)
-
-    def adequacy(self, country: str, on: str | date) -> list[Instrument]:
-        """Adequacy decisions for ``country`` in force on the date."""
-        d = _date(on)
-        assert d is not None
-        return [i for i in self.instruments if i.kind == "adequacy" and i.country == country.upper() and i.in_force(d)]
-
-    def instrument(self, mechanism: str, country: str, on: date) -> Instrument | None:
-        """The instrument that implements ``mechanism`` for ``country`` (an ISO code): the one in force on
-        ``on``, else the latest adopted; country-specific ones first."""
-        found = [i for i in self.instruments if i.mechanism == mechanism and i.country in (country.upper(), "")]
-        found.sort(key=lambda i: (not i.in_force(on), i.country == "", -(i.adopted or date.min).toordinal()))
-        return found[0] if found else None
-
-
-@cache
-def _mechanism_labels() -> dict[str, str]:
-    """English label of each mechanism notation (``queries/report_mechanisms.rq``, as the report shows them)."""
-    return {r["mechanism"] or "": r["label"] or r["mechanism"] or "" for r in _reference_rows("report_mechanisms.rq")}
-
-
 def transfer_status(country: str, mechanisms: Iterable[str] = (), on: str | date | None = None,
                     dpf_certified: bool | None = None) -> LegalStatus:
     """Legal status of a transfer to ``country`` (ISO code, or ``third_countries``) relying on the stated
     ``mechanisms`` at ``on`` (default: today), by the one rule: :class:`HopLaw` as ingest writes it on a
     transfer path, at the date as the report applies it (:meth:`HopLaw.on_date`); ``not_required`` in the
     EU/EEA. ``dpf_certified``: whether the recipient is certified where the decision requires it (None:
-    unknown, which does not count as certified). Instruments and notes only explain the status.
+    unknown, which does not count as certified). An adequacy decision in force covers the transfer even
+    where the policy states no mechanism (the notes say so). Instruments and notes only explain the status.
 
     >>> transfer_status("US", ["adequacy"], "2024-06-01", dpf_certified=False).status
     'uncertified'
+    >>> transfer_status("CH", [], "2024-06-01").reason
+    'Adequacy decision for Switzerland (not stated in the policy): covered by an adequacy decision'
     """
     from .vocab import country as country_iri
 
-    day = _date(on) or date.today()
+    day = parse_date(on) or date.today()
     code = country.strip().upper()
     if code == "THIRD_COUNTRIES":
         code = "third_countries"
@@ -332,38 +258,57 @@ def transfer_status(country: str, mechanisms: Iterable[str] = (), on: str | date
     stated = tuple(sorted({m for m in mechanisms if m}))
     where = country_iri(code)
     certified = dpf_certified is True
-    today = law.status(where, stated, certified)
-    status, revived = law.on_date(today, stated, day)
-    labels = _mechanism_labels()
-    notes: list[str] = []
-    for m in stated:
-        since = law.invalidated_on.get(m)
-        if since is not None and since <= day:
-            notes.append(f"{labels.get(m, m)} invalid since {since}")
+    status, revived = law.at(where, stated, certified, day)
+    decisive, implicit = _decisive(law, where, stated, certified, day, status, revived)
+    notes = _notes(catalogue, law, code, stated, dpf_certified, day, revived, implicit)
+    inst = catalogue.instrument(decisive, code, day) if decisive and status != "missing" else None
+    labels, label = mechanism_labels(), status_labels().get(status, status)
+    if implicit:
+        reason = f"{inst.label if inst else 'an adequacy decision'} (not stated in the policy): {label}"
+    elif decisive and status != "missing":
+        reason = f"{labels.get(decisive, decisive)}: {label}"
+    else:
+        reason = f"{label} ({', '.join(stated)})" if stated else f"{label}: no mechanism stated"
+    return LegalStatus(status, code, day, inst.iri if inst else None, inst.reference if inst else "", reason,
+                       tuple(notes))
+
+
+def _decisive(law: HopLaw, where: str, stated: tuple[str, ...], certified: bool, day: date, status: str,
+              revived: str | None) -> tuple[str | None, bool]:
+    """The mechanism that gives ``status``, and whether it is an adequacy decision the policy does not state."""
+    if revived is not None:
+        return revived, False
+    found = next((m for m in stated if law.mechanism_status(where, m, certified, day) == status), None)
+    if found is None and status == "covered":
+        return "adequacy", True
+    return found, False
+
+
+def _notes(catalogue: TransferLaw, law: HopLaw, code: str, stated: tuple[str, ...], dpf_certified: bool | None,
+           day: date, revived: str | None, implicit: bool) -> list[str]:
+    """What explains a status beyond the mechanism that decides it."""
+    labels, named = mechanism_labels(), [m for m in stated if m != "none_stated"]
+    notes = [f"{labels.get(m, m)} invalid since {law.invalidated_on[m]}" for m in stated
+             if m in law.invalidated_on and law.invalidated_on[m] <= day]
     if revived is not None:
         notes.append(f"{labels.get(revived, revived)} still in force on {day} "
                      f"(invalidated {law.invalidated_on[revived]})")
-        decisive: str | None = revived
-    else:
-        decisive = next((m for m in stated if law.mechanism_status(where, m, certified) == status), None)
-    if any(law.mechanism_status(where, m, False) == "uncertified" for m in stated):  # certification matters
-        needs = catalogue.instrument("adequacy", code, day)
-        name = needs.label if needs else "the adequacy decision"
+    decisions = catalogue.adequacy(code, day) if code != "third_countries" else []
+    if any(d.requires_certification for d in decisions) and ("adequacy" in stated or not named):
         state = {True: "listed", False: "not listed", None: "unknown"}[dpf_certified]
-        notes.append(f"{name} covers only certified recipients; certification {state}")
-    if "adequacy" in stated and code != "third_countries" and not catalogue.adequacy(code, day):
+        notes.extend(f"{d.label} covers only certified recipients; certification {state}"
+                     for d in decisions if d.requires_certification)
+    if "adequacy" in stated and code != "third_countries" and not decisions:
         notes.append(f"adequacy stated, but no adequacy decision for {code} in force on {day} in the reference data")
-    if not stated and code != "third_countries":
-        notes.extend(f"{i.label} in force on {day}, but no mechanism is stated" for i in catalogue.adequacy(code, day))
-    inst = catalogue.instrument(decisive, code, day) if decisive and status != "missing" else None
-    label = status_labels().get(status, status)
-    reason = (f"{labels.get(decisive, decisive)}: {label}" if decisive and status != "missing"
-              else f"{label} ({', '.join(stated)})" if stated else f"{label}: no mechanism stated")
-    return LegalStatus(status, code, day, inst.iri if inst else None, inst.reference if inst else "", reason,
-                       tuple(notes))
+    if not named and code != "third_countries":
+        notes.extend(f"{d.label} in force on {day}, but the policy states no mechanism (Art. 13(1)(f))"
+                     for d in decisions)
+    if implicit and named:
+        notes.append(f"an adequacy decision for {code} holds on {day}, whatever mechanism is stated")
+    return notes
 
 
 @cache
 def recipient_labels() -> dict[str, str]:
     """English label of each recipient-category concept IRI (what a path shows as its recipient)."""
-    return {r["concept"] or "": r["label"] or "" for r in _reference_rows("internal/recipient_labels.rq")}
+    return {r["concept"] or "": r["label"] or "" for r in reference_rows("internal/recipient_labels.rq")}
