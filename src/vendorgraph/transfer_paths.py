@@ -13,10 +13,12 @@ union, the status the best (:class:`vendorgraph.legal.HopLaw`), explicit if any 
 The current-path index: a query over the whole portfolio pays per returned row and per joined
 pattern (B-tree seeks on disk), so the paths of the *current* versions are also written as
 statements a single pattern finds: ``vg:currentlyReaches`` on the path node, and one row literal
-per path ("path text | status | mechanisms | document") on the destination (``vg:currentPath``)
-or, when the status depends on the recipient's DPF certification, on a node per (recipient,
-country) (``vg:currentCertifiablePaths``; ``vg:currentPathIfCertified`` and
-``vg:currentPathIfUncertified``), so that a query checks certification once per recipient.
+per path ("path text | status | mechanisms | document") on the destination (``vg:currentPath``).
+When the status depends on the recipient's DPF certification, the uncertified row goes on the
+destination (``vg:currentPathIfUncertified``) and both rows on a node per (recipient, country)
+(``vg:currentCertifiablePaths``; ``vg:currentPathIfCertified``, ``vg:currentPathIfUncertified``):
+a query reads the destination's rows in one index range and swaps the rows of the few certified
+recipients, checking certification once per recipient.
 When a version stops being current, :func:`vendorgraph.versions.meta_changes` removes these
 statements (:data:`CURRENT_INDEX`) from its graph; storing that text again writes them again.
 (A crash between bulk loading a new graph and making it current leaves a graph whose paths look
@@ -165,7 +167,8 @@ def path_quads(quads: Sequence, version: str) -> list:
 
 def _current_rows(add: Callable[[str, str, Any], None], dest: str, to: str, rows: Sequence[str]) -> None:
     """The current-path index row of a path: on the country, or, when the status depends on the recipient's
-    certification (``rows``: uncertified, certified differ), on the (recipient, country) node with both rows."""
+    certification (``rows``: uncertified, certified differ), the uncertified row on the country too and both
+    rows on the (recipient, country) node."""
     from pyoxigraph import Literal
 
     plain, certified = rows
@@ -173,6 +176,7 @@ def _current_rows(add: Callable[[str, str, Any], None], dest: str, to: str, rows
         add(dest, VG.currentPath, Literal(plain))
         return
     pair = ids.node_iri("certifiable", to, dest)  # one per (recipient, country), shared by every version
+    add(dest, VG.currentPathIfUncertified, Literal(plain))
     add(dest, VG.currentCertifiablePaths, pair)
     add(pair, VG.certifiableRecipient, to)
     add(pair, VG.currentPathIfUncertified, Literal(plain))
