@@ -15,24 +15,26 @@ from typing import Sequence
 
 from ..model import Document, Segment, Span
 from ..segment import label_of, sentences
-from .lexicon import countries, find_labels, finditer_shared, mechanism_patterns, role_patterns, rx
+from .lexicon import countries, find_labels, mechanism_patterns, role_patterns, rules, rx
+from .literals import finditer_literal
 from .mentions import Mention, find_mentions
 
 
-#: The rules of ``ingest/rules/transfers.json`` that every document is scanned for (in one pass).
+#: The rules of ``ingest/rules/transfers.json`` that every document is scanned for.
 TRANSFER_SCANS = ("third_countries", "sub_processor", "as_sub_processor", "joint_controller_split")
 
 
 def _scan(kind: str, text: str) -> list[tuple[str, int, int]]:
-    """Whole-document matches of one kind: role/mechanism labels, countries, or a transfers rule."""
+    """Whole-document matches of one kind: role/mechanism labels, countries, or a transfers rule (tried
+    only where one of its literals occurs)."""
     if kind == "role":
         return find_labels(role_patterns(), text)
     if kind == "mechanism":
         return find_labels(mechanism_patterns(), text)
     if kind == "country":
         return sorted(countries().find(text), key=lambda h: h[1])
-    family = tuple(rx("transfers", k, re.I) for k in TRANSFER_SCANS)
-    return [(kind, m.start(), m.end()) for m in finditer_shared(rx("transfers", kind, re.I), text, family)]
+    found = finditer_literal(rx("transfers", kind, re.I), text, rules("transfers")[kind])
+    return [(kind, m.start(), m.end()) for m in found]
 
 #: How far back (characters) a topic vendor may be named.
 TOPIC_REACH = 3000

@@ -24,6 +24,7 @@ from pathlib import Path
 from ..errors import VocabularyError
 from ..resources import data_dir
 from ..vocab import LOC, RDFS, SKOS, VG
+from .literals import literal_starts
 from .scan import _finditer_from, atom_trie, compile_guarded, finditer, finditer_shared, trie_regex  # noqa: F401 - the rules modules import them from here
 
 
@@ -201,19 +202,25 @@ def _shared_sets() -> tuple[LabelSet, ...]:
 
 
 @cache
-def _shared_scanners() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Start scanners (lower-cased forms, acronyms) for the forms of all :func:`_shared_sets`."""
-    sets = _shared_sets()
-    return (_scanner_of(sorted({f for s in sets for f in s.forms[0]}), True),
-            _scanner_of(sorted({f for s in sets for f in s.forms[1]}), False))
+def _shared_scanner() -> re.Pattern[str]:
+    """The start scanner (lower-cased forms) for the forms of all :func:`_shared_sets`."""
+    return _scanner_of(sorted({f for s in _shared_sets() for f in s.forms[0]}), True)
+
+
+@cache
+def _shared_acronyms() -> tuple[str, ...]:
+    """The case-sensitive acronyms of all :func:`_shared_sets` ("SCC", "BCR")."""
+    return tuple(sorted({f for s in _shared_sets() for f in s.forms[1]}))
 
 
 @lru_cache(maxsize=2)
 def _shared_starts(text: str) -> tuple[str, tuple[list[int], list[int]]]:
     """The lower-cased text and where a role or mechanism label may start in it (kept for the last
-    texts): a superset of each set's own starts, so :func:`_finditer_at` finds the same."""
+    texts): a superset of each set's own starts, so :func:`_finditer_at` finds the same. The few
+    acronyms are found by ``str.find`` (every place one starts), much faster than a scan of the text."""
     low = _lower(text)
-    return low, _label_starts(_shared_scanners(), low, text)
+    lowered = [0] + [m.end() for m in _shared_scanner().finditer(low)]
+    return low, ([0] + literal_starts(text, _shared_acronyms()), lowered)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from typing import Iterable
 from ..load.checks import word_char
 from ..segment import abbreviations
 from .lexicon import finditer_shared, lexicon, rules, rx, trie_regex
+from .literals import literal_starts
 from .names import (addressed_institutions, headed_institutions, lower_case_entities, near_legal_forms, nominative,
                     prefixed_entities)
 
@@ -404,13 +405,30 @@ def _group_re() -> re.Pattern[str]:
     return re.compile(rf"\b((?:[A-ZÄÖÜ][\w&\-]*\s){{1,3}}(?:{words}))\b|\b([A-ZÄÖÜ][\w&]*-(?:{words}))\b")
 
 
+#: A stretch of the characters a group name is made of (see :func:`_group_matches`).
+_NAME_RUN = re.compile(r"[\w&\-\s]*")
+
+
+def _group_matches(text: str) -> list[re.Match[str]]:
+    """``list(_group_re().finditer(text))``, searched only in the stretches of name characters (word
+    characters, "&", "-", white space) that hold a group word: every match lies in such a stretch and
+    ends with a group word, and a non-name character on each side keeps ``\\b`` as in the whole text."""
+    rev = None
+    runs: list[tuple[int, int]] = []
+    for q in literal_starts(text, rules("parties")["group_words"]):
+        if runs and q < runs[-1][1]:
+            continue  # in the stretch of the group word before
+        rev = text[::-1] if rev is None else rev  # the stretch before q, read backwards from q
+        back = _NAME_RUN.match(rev, len(text) - q)
+        runs.append((q - (back.end() - back.start()), _NAME_RUN.match(text, q).end()))
+    return [m for a, b in runs for m in _group_re().finditer(text, a, b)]
+
+
 def group_names(text: str) -> list[tuple[int, int, str]]:
-    """(start, end) and name of "<Name> Group"/"<Name>-Gruppe" mentions (controller candidates); the
-    text is only scanned when a group word occurs in it."""
-    if not any(w in text for w in rules("parties")["group_words"]):
-        return []
+    """(start, end) and name of "<Name> Group"/"<Name>-Gruppe" mentions (controller candidates); only
+    the stretches of text around a group word are scanned."""
     out = []
-    for m in _group_re().finditer(text):
+    for m in _group_matches(text):
         name, s = _trim(m.group(0), m.start())
         if name.split(" ")[0] not in rules("parties")["name_stop_tokens"]:
             out.append((s, s + len(name), name))

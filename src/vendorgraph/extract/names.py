@@ -24,6 +24,7 @@ import re
 from functools import cache, lru_cache
 
 from .lexicon import finditer, rules, rx, trie_regex
+from .literals import finditer_literal
 
 #: Name characters before a legal form (see :func:`_name_reaches`), and the gap between name and form.
 _NAME_RUN = re.compile(r"[\w.\-&'’+/() ]*")
@@ -121,7 +122,8 @@ def lower_case_entities(text: str) -> list[tuple[int, int, str]]:
 
 def prefixed_entities(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of quoted names after a leading legal form; the span is the name alone."""
-    return [(m.start(1), m.end(1), m.group(1)) for m in rx("parties", "prefix_legal_form").finditer(text)]
+    found = finditer_literal(rx("parties", "prefix_legal_form"), text, rules("parties")["prefix_legal_form"])
+    return [(m.start(1), m.end(1), m.group(1)) for m in found]
 
 
 def addressed_institutions(text: str) -> list[tuple[int, int, str]]:

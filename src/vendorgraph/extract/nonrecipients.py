@@ -60,7 +60,8 @@ def _profile_link(clause: str) -> bool:
     """True for a clause that only points to the site's profiles ("Follow us on Instagram", "unser Profil
     bei XING (Link)", a clause of bracketed link texts only: "[Instagram] · [LinkedIn]") and says nothing of
     data reaching the platform (cached: the mentions of one clause ask the same)."""
-    return bool((rx("parties", "link_list_clause").match(clause) or rx("parties", "profile_link_context", re.I).search(clause))
+    return bool((rx("parties", "link_list_clause").match(clause)
+                 or found_exactly(clause, fast_rule(rules("parties")["profile_link_context"])))  # rx(..., re.I).search
                 and not rx("parties", "profile_link_data", re.I).search(clause))
 
 

@@ -21,6 +21,7 @@ from ..model import Controller
 from .context import DocContext
 from .controller_lines import in_toc, letterhead, name_words, owner_line, qualified_cue
 from .lexicon import countries, lexicon, rules, rx
+from .literals import finditer_literal
 from .mentions import group_names, nominative_name, resolve_name, strip_legal_form
 from .nonrecipients import passive  # noqa: F401 - re-exported for the extractor
 
@@ -137,7 +138,8 @@ def find_controller(ctx: DocContext) -> Controller | None:
     best = next((c for c in cands if we.match(text, c[1])), None)
     rule, conf = "controller.we_alias", 0.9
     weak: tuple[int, int, str] | None = None
-    for cue in rx("parties", "controller_cues", re.I).finditer(text) if best is None else ():
+    cues = finditer_literal(rx("parties", "controller_cues", re.I), text, rules("parties")["controller_cues"])
+    for cue in cues if best is None else ():
         sent = ctx.sentence_at(cue.start())
         if sent is not None and not_ctx.search(sent.text) or in_toc(text, cue.start()) or _heading_only(text, cue):
             continue

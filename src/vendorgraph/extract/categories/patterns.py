@@ -17,6 +17,13 @@ from itertools import accumulate
 from typing import Iterable, Sequence
 
 from ...resources import data_dir
+from ..literals import CASE_TRAPS as _CASE_TRAPS
+from ..literals import alternatives as _alternatives
+from ..literals import group_end as _group_end  # noqa: F401 - kept importable from here
+from ..literals import has_case_traps
+from ..literals import literals as _literals
+from ..literals import literal_starts
+from ..literals import split_top as _split_top
 from ..scan import trie_regex
 
 
@@ -57,60 +64,6 @@ def _compile_rule(node: str | Sequence[str]) -> tuple[re.Pattern[str], tuple[str
     return re.compile("|".join(parts), re.I), flat
 
 
-def _literals(alt: str) -> tuple[str, ...]:
-    """Lower-case literals one of which starts every match of ``alt``; () when unknown."""
-    parts = _split_top(alt)
-    if len(parts) > 1:
-        found = [_literals(p) for p in parts]
-        return tuple(lit for f in found for lit in f) if all(found) else ()
-    s = re.sub(r"^(?:\\b|\^|\(\?<!?[^()]*\))+", "", alt)
-    if s.startswith("(?:"):
-        end = _group_end(s)
-        if end < 0 or s[end + 1: end + 2] in ("?", "*", "{"):
-            return ()
-        return _literals(s[3:end])
-    m = re.match(r"(?:[^\\()\[\]{}|?*+.^$]|\\[-. '/])+", s)
-    lit = m.group() if m else ""
-    if lit and s[len(lit): len(lit) + 1] in ("?", "*", "{"):
-        lit = lit[:-1]
-    lit = lit.replace("\\", "")
-    return (lit.lower(),) if len(lit) >= 2 else ()
-
-
-def _split_top(pattern: str) -> list[str]:
-    """Split a regex at its top-level ``|``."""
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 1
-        elif ch == "[":
-            i = pattern.index("]", i + 2)
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    return parts + [pattern[start:]]
-
-
-def _group_end(s: str) -> int:
-    """Index of the parenthesis closing the group that opens ``s``, or -1."""
-    depth, i = 0, 0
-    while i < len(s):
-        if s[i] == "\\":
-            i += 1
-        elif s[i] == "[":
-            i = s.index("]", i + 2)
-        elif s[i] in "()":
-            depth += 1 if s[i] == "(" else -1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
-
-
 def _search(text: str, *path: str) -> re.Match[str] | None:
     """``_rx(*path).search(text)``, skipped quickly when none of the rule's literals occurs."""
     fast = _fast(*path)
@@ -123,12 +76,6 @@ def _has_literal(low: str, fast: _Fast) -> bool:
     """``fast.pretest.search(low) is not None``: one of the rule's literals occurs in ``low`` (found by
     substring search, much faster than the regex alternation of the literals)."""
     return any(lit in low for lit in fast.literals)
-
-
-# Characters that IGNORECASE matching equates with a letter of some literal although ``str.lower``
-# does not turn them into that letter (U+0130 also lower-cases to two characters). In a text with
-# one of them an alternative may match without its literal, so :func:`_found` runs the whole rule.
-_CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +109,7 @@ def fast_rule(node: str | tuple[str, ...]) -> _Fast:
 @cache
 def _fast_rule(node: str | tuple[str, ...]) -> _Fast:
     rx, literals = _compile_rule(node)
-    alts = [part for a in ([node] if isinstance(node, str) else list(node)) for part in _split_top(a)]
+    alts = [part for a in ([node] if isinstance(node, str) else list(node)) for part in _alternatives(a)]
     units = tuple(re.compile("\\b(?:" + a[2:] + ")" if a.startswith("\\b") else f"(?:{a})", re.I) for a in alts)
     by_literal: dict[str, list[int]] = {}
     always: list[int] = []
@@ -177,7 +124,7 @@ def _fast_rule(node: str | tuple[str, ...]) -> _Fast:
     by_first: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
     for lit, ix in indexed:
         by_first.setdefault(lit[:1], []).append((lit, ix))
-    starts = re.compile(f"(?=(?:{trie_regex(sorted(set(literals)))}))") if literals else None
+    starts = re.compile(f"(?=(?:{trie_regex(sorted(by_literal))}))") if by_literal else None
     return _Fast(rx, pretest, literals, units, indexed, tuple(always), starts,
                  {c: tuple(v) for c, v in by_first.items()})
 
@@ -195,16 +142,15 @@ def _found(text: str, *path: str, passed: bool | None = None) -> bool:
 def found(text: str, fast: _Fast, passed: bool | None = None) -> bool:
     """``bool(fast.rx.search(text))``, running only the alternatives whose literals occur in ``text``,
     and only where they occur (see :func:`_found`)."""
-    if fast.pretest is None:
+    if not fast.by_literal:
         return fast.rx.search(text) is not None
     if passed is False:  # (None: the loop below finds no literal exactly when the pre-test fails)
         return False
-    low = text.lower()
-    trapped = not text.isascii() and _CASE_TRAPS.search(text) is not None
-    if passed is None and trapped and not _has_literal(low, fast):
-        return False
-    if trapped:
+    if has_case_traps(text):
+        if passed is None and fast.pretest is not None and not _has_literal(text.lower(), fast):
+            return False
         return fast.rx.search(text) is not None
+    low = text.lower()
     units = fast.units
     aligned = len(low) == len(text)  # then a match of an alternative starts where one of its literals does
     if aligned and fast.starts is not None and fast.by_first is not None:
@@ -243,18 +189,12 @@ def finditer_in(text: str, fast: _Fast, lo: int, hi: int) -> list[re.Match[str]]
         return list(fast.rx.finditer(text, lo, hi))
     window = text[lo:hi]
     low = window.lower()
-    if len(low) != len(window) or not window.isascii() and _CASE_TRAPS.search(window):
+    if len(low) != len(window) or has_case_traps(window):
         return list(fast.rx.finditer(text, lo, hi))
     if fast.starts is not None:
         starts: Iterable[int] = [m.start() for m in fast.starts.finditer(low)]
     else:
-        found: set[int] = set()
-        for lit in fast.literals:
-            pos = low.find(lit)
-            while pos >= 0:
-                found.add(pos)
-                pos = low.find(lit, pos + 1)
-        starts = sorted(found)
+        starts = literal_starts(low, fast.literals)
     out: list[re.Match[str]] = []
     end = lo
     for s in starts:
@@ -267,7 +207,7 @@ def finditer_in(text: str, fast: _Fast, lo: int, hi: int) -> list[re.Match[str]]
 def found_exactly(text: str, fast: _Fast) -> bool:
     """``bool(fast.rx.search(text))``: :func:`found`, except that a text with :data:`_CASE_TRAPS`
     (where ``str.lower`` may hide a literal from the pre-test) is searched whole."""
-    if not text.isascii() and _CASE_TRAPS.search(text):
+    if has_case_traps(text):
         return fast.rx.search(text) is not None
     return found(text, fast)
 

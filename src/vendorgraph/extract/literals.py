@@ -1,0 +1,134 @@
+"""The literal strings a rule's matches start with, read from the rule's text, and scans that use them.
+
+:func:`literals` finds, for a regex written in ``ingest/rules`` or ``ingest/lexicons``, lower-case
+strings one of which starts every match; a case-insensitive regex then need only be tried where one
+of them occurs in the lower-cased text (:func:`finditer_literal`), found by ``str.find`` (much faster
+over a whole document than a regex scan that fails at almost every position).
+
+>>> literals(r"\\b(?:third[- ]countr(?:y|ies)|Drittl(?:and|ändern))\\b")
+('third', 'drittl')
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import Iterable
+
+from .scan import _finditer_from, finditer
+
+# Characters that IGNORECASE matching equates with a letter of some literal although ``str.lower``
+# does not turn them into that letter (U+0130 also lower-cases to two characters). In a text with
+# one of them an alternative may match without its literal, so the whole rule must run.
+CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
+
+
+def has_case_traps(text: str) -> bool:
+    """``CASE_TRAPS.search(text) is not None``, by ``str`` membership (many times faster on a long text)."""
+    return not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text)
+
+
+def literals(alt: str, lower: bool = True) -> tuple[str, ...]:
+    """Literals (lower-cased unless ``lower`` is false) one of which starts every match of ``alt``; ()
+    when unknown."""
+    parts = split_top(alt)
+    if len(parts) > 1:
+        found = [literals(p, lower) for p in parts]
+        return tuple(lit for f in found for lit in f) if all(found) else ()
+    s = re.sub(r"^(?:\\b|\^|\(\?<!?[^()]*\))+", "", alt)
+    if s.startswith("(?:"):
+        end = group_end(s)
+        if end < 0 or s[end + 1: end + 2] in ("?", "*", "{"):
+            return ()
+        return literals(s[3:end], lower)
+    m = re.match(r"(?:[^\\()\[\]{}|?*+.^$]|\\[-. '/])+", s)
+    lit = m.group() if m else ""
+    if lit and s[len(lit): len(lit) + 1] in ("?", "*", "{"):
+        lit = lit[:-1]
+    lit = lit.replace("\\", "")
+    return ((lit.lower() if lower else lit),) if len(lit) >= 2 else ()
+
+
+def split_top(pattern: str) -> list[str]:
+    """Split a regex at its top-level ``|``."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":
+            i = pattern.index("]", i + 2)
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return parts + [pattern[start:]]
+
+
+def group_end(s: str) -> int:
+    """Index of the parenthesis closing the group that opens ``s``, or -1."""
+    depth, i = 0, 0
+    while i < len(s):
+        if s[i] == "\\":
+            i += 1
+        elif s[i] == "[":
+            i = s.index("]", i + 2)
+        elif s[i] in "()":
+            depth += 1 if s[i] == "(" else -1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``, or of the group ``(?:...)`` that is all of it."""
+    if pattern.startswith("(?:") and group_end(pattern) == len(pattern) - 1:
+        return split_top(pattern[3:-1])
+    return split_top(pattern)
+
+
+@cache
+def rule_literals(rule: str | tuple[str, ...], lower: bool = True) -> tuple[str, ...]:
+    """:func:`literals` of a rule (a regex or a tuple of alternatives), without those that start with
+    another one ("sub" finds every "subcontractor"): () unless every alternative has some."""
+    found = [literals(a, lower) for a in ([rule] if isinstance(rule, str) else rule)]
+    if not found or not all(found):
+        return ()
+    lits = set(lit for f in found for lit in f)
+    return tuple(sorted(lit for lit in lits if not any(lit != o and lit.startswith(o) for o in lits)))
+
+
+@lru_cache(maxsize=2)
+def lowered(text: str) -> str:
+    """``text.lower()``, kept for the last texts (every whole-document scan of a text asks)."""
+    return text.lower()
+
+
+def literal_starts(low: str, lits: Iterable[str]) -> list[int]:
+    """Every position of ``low`` where one of ``lits`` starts, in order (by ``str.find``)."""
+    found: set[int] = set()
+    for lit in lits:
+        pos = low.find(lit)
+        while pos >= 0:
+            found.add(pos)
+            pos = low.find(lit, pos + 1)
+    return sorted(found)
+
+
+def finditer_literal(p: re.Pattern[str], text: str, rule: str | list[str]) -> list[re.Match[str]]:
+    """``list(p.finditer(text))`` for ``p`` compiled from ``rule`` (as ``lexicon.rx`` does): ``p`` is
+    only tried where one of the rule's literals starts (every match does; in the lower-cased text when
+    ``p`` ignores case), unless the rule has none, or lower-casing changes the text's length or
+    :data:`CASE_TRAPS` occur in it (then :func:`.scan.finditer` runs)."""
+    rule = rule if isinstance(rule, str) else tuple(rule)
+    if not p.flags & re.I:
+        lits = rule_literals(rule, False)
+        return _finditer_from(p, text, literal_starts(text, lits)) if lits else finditer(p, text)
+    lits = rule_literals(rule)
+    low = lowered(text)
+    if not lits or len(low) != len(text) or has_case_traps(text):
+        return finditer(p, text)
+    return _finditer_from(p, text, literal_starts(low, lits))
