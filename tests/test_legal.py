@@ -102,6 +102,13 @@ def test_shipped_law(country, mechs, on, cert, expected):
     assert transfer_status(country, mechs, on, cert).status == expected
 
 
+def test_the_instrument_named_is_the_one_that_holds():
+    assert transfer_status("GB", [], "2021-03-01").instrument.endswith("uk-tca-bridge")
+    assert transfer_status("GB", ["adequacy"], "2021-03-01").instrument.endswith("uk-tca-bridge")
+    assert transfer_status("US", ["adequacy"], "2019-06-01", dpf_certified=True).instrument.endswith("privacy-shield")
+    assert transfer_status("US", [], "2024-06-01", dpf_certified=True).instrument.endswith("adequacy-us-dpf")
+
+
 def test_uk_renewal_is_the_instrument_after_2025():
     s = transfer_status("GB", ["adequacy"], "2026-02-01")
     assert s.instrument.endswith("adequacy-gb-2025") and s.on == date(2026, 2, 1)

@@ -135,10 +135,15 @@ class HopLaw:
         return cls({m: tuple(sorted(c)) for m, c in concepts.items()}, frozenset(invalid), frozenset(cert),
                    {m: d for m, d in since.items() if d is not None}, _decisions(TransferLaw.default()))
 
+    def holding(self, country: str, on: date | None = None) -> tuple["Instrument", ...]:
+        """The adequacy decisions (and bridges) for ``country`` (an IRI) that hold at ``on``; without a date,
+        those not annulled."""
+        return tuple(i for i in self.decisions.get(country, ()) if (i.invalidated is None if on is None else i.in_force(on)))
+
     def adequate(self, country: str, certified: bool, on: date | None = None) -> str | None:
         """``covered`` or ``uncertified`` by an adequacy decision for ``country`` (an IRI) that holds
         (at ``on``; without a date: not annulled), or None where none holds."""
-        held = [i for i in self.decisions.get(country, ()) if (i.invalidated is None if on is None else i.in_force(on))]
+        held = self.holding(country, on)
         if not held:
             return None
         return "covered" if any(certified or not i.requires_certification for i in held) else "uncertified"
@@ -261,12 +266,16 @@ def transfer_status(country: str, mechanisms: Iterable[str] = (), on: str | date
     status, revived = law.at(where, stated, certified, day)
     decisive, implicit = _decisive(law, where, stated, certified, day, status, revived)
     notes = _notes(catalogue, law, code, stated, dpf_certified, day, revived, implicit)
-    inst = catalogue.instrument(decisive, code, day) if decisive and status != "missing" else None
+    held = [i for i in law.holding(where, day) if certified or not i.requires_certification]
+    if decisive == "adequacy" and status == "covered" and held:
+        inst: Instrument | None = held[0]  # the decision that holds, a bridge included
+    else:
+        inst = catalogue.instrument(decisive, code, day) if decisive and status != "missing" else None
     labels, label = mechanism_labels(), status_labels().get(status, status)
     if implicit:
         reason = f"{inst.label if inst else 'an adequacy decision'} (not stated in the policy): {label}"
     elif decisive and status != "missing":
-        reason = f"{labels.get(decisive, decisive)}: {label}"
+        reason = f"{inst.label if inst and decisive == 'adequacy' else labels.get(decisive, decisive)}: {label}"
     else:
         reason = f"{label} ({', '.join(stated)})" if stated else f"{label}: no mechanism stated"
     return LegalStatus(status, code, day, inst.iri if inst else None, inst.reference if inst else "", reason,
