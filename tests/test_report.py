@@ -184,8 +184,8 @@ def test_report_status_is_the_path_status(shop):
 
 
 def test_adequate_country_without_a_stated_mechanism():
-    """Art. 45(1): a decision that holds covers the transfer, stated or not; the risk rule still reports the
-    missing information (Art. 13(1)(f)) and names the decision; before the decision it is missing."""
+    """Art. 45(1): a decision that holds covers the transfer, stated or not; a low-severity rule reports the
+    missing information (Art. 13(1)(f)) and names the decision; before the decision the status is missing."""
     from test_viz_support import sentence, span
     from vendorgraph.model import Controller, Facts, Party, Transfer
     from vendorgraph.store import open_store
@@ -202,6 +202,21 @@ def test_adequate_country_without_a_stated_mechanism():
     line = next(x for s in now.controllers for x in s.lines if x.country == "KR")
     assert (line.status, line.status_note) == ("covered", "covered by an adequacy decision (the policy states no mechanism)")
     assert next(x for s in before.controllers for x in s.lines if x.country == "KR").status == "missing"
-    finding = next(f for f in now.findings if f.rule == "missing-mechanism")
-    assert "Adequacy decision for the Republic of Korea covers the country" in finding.detail
+    assert {f.rule for f in now.findings} == {"mechanism-not-stated"}  # not missing-mechanism: nothing is unlawful
+    finding = next(f for f in now.findings if f.rule == "mechanism-not-stated")
+    assert finding.severity == "low" and "Art. 13(1)(f)" in finding.article
+    assert finding.detail == "no transfer mechanism stated; covered by: Adequacy decision for the Republic of Korea"
+    store.close()
+
+
+def test_a_certified_us_recipient_with_nothing_stated_is_low_risk(samples):
+    """The bundled samples name no mechanism for Amazon (a sub-processor); the registry lists Amazon Web Services as
+    DPF-certified, so the transfer is covered and only the information is missing."""
+    from vendorgraph.pipeline import ingest
+    from vendorgraph.store import open_store
+
+    store = open_store(None)
+    ingest(samples, store)
+    rules = {(f.rule, f.party_name) for f in build_report(store, as_of="2025-01-01").findings}
+    assert ("mechanism-not-stated", "Amazon") in rules and ("missing-mechanism", "Amazon") not in rules
     store.close()
