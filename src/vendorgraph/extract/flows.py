@@ -145,7 +145,8 @@ def _segment(ctx: DocContext, c: Cand) -> int:
 
 def _route_through_chains(ctx: DocContext, st: Statements, chains: list[Cand],
                           ent: dict[int, list[tuple[str, int, int]]]) -> None:
-    """In a section with "V uses sub-processor R": statements about R go to the chain R via V, and
+    """In a section with "V uses sub-processor R": statements about R go to the chain R via V (elsewhere too when
+    they name V), and
     mechanisms agreed with an EU/EEA processor V ("V has concluded SCCs") cover its onward transfers, as does
     a mechanism sentence about V after the chain when no country outside the EU/EEA is stated for V ("V uses
     R's data centres in the USA. The transfer is based on SCCs")."""
@@ -156,10 +157,13 @@ def _route_through_chains(ctx: DocContext, st: Statements, chains: list[Cand],
         a, b = _segment(ctx, c), seg_of[(c.recipient, c.section)]
         return a != b and a >= 0 and b >= 0 and ctx.segments[a].kind == ctx.segments[b].kind == "list_item"
 
+    named_via = {c.recipient: c.via for c in chains}
     for c in st.cands:
         if c.via is None and (c.recipient, c.section) in via_of and not sibling(c):
             c.via = via_of[(c.recipient, c.section)]
             c.explicit = False
+        elif c.via is None and c.recipient in named_via and _names(ctx, c, named_via[c.recipient]):
+            c.via = named_via[c.recipient]  # "| R (infrastructure for V) | USA |" elsewhere: R's transfer via V
     st.cands = [c for c in st.cands if not _onto_chain(ctx, c, chains, ent)]
     first: dict[tuple[str | None, int], int] = {}
     for c in chains:
@@ -179,6 +183,12 @@ def _route_through_chains(ctx: DocContext, st: Statements, chains: list[Cand],
                 st.notes[i] = (section, recips, dests, mechs, True, strict)
                 onward_for.add((v, section))
     st.mech_only = [c for c in st.mech_only if (c.recipient, c.section) not in onward_for]
+
+
+def _names(ctx: DocContext, c: Cand, key: str | None) -> bool:
+    """True when the sentence of a candidate's first evidence names vendor ``key``."""
+    sent = ctx.sentence_at(c.spans[0].start)
+    return sent is not None and any(m.vendor.key == key for m in ctx.mentions_in(sent.start, sent.end))
 
 
 def _drop_denied(cands: list[Cand], denied: list[tuple[str, str]]) -> None:

@@ -72,15 +72,32 @@ def _chain_cue(ctx: DocContext, sent: Sentence) -> tuple[str, int, int] | None:
     return (m.group(), sent.start + m.start(), sent.start + m.end()) if m else None
 
 
+def _relative_sub(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> list[SubProcessing]:
+    """"Y, which X engaged as a sub-processor", "bei der Y GmbH, die X als Unterauftragnehmer einsetzt": the
+    relative clause's subject X is the processor, the organisation it points back to (Y) its sub-processor."""
+    m = rx("roles", "as_sub", re.I).search(sent.text) if len(ms) > 1 else None
+    before = [x for x in ms if m is not None and x.end <= sent.start + m.start()]
+    if len(before) < 2 or before[-2].vendor.key == before[-1].vendor.key:
+        return []
+    gap = ctx.doc.text[before[-2].end:before[-1].start]
+    if not rx("roles", "relative_pronoun_gap", re.I).search(gap):
+        return []
+    return [SubProcessing(before[-2], before[-1], ctx.sentence_span(sent, "role.sub_processor.relative", 0.75))]
+
+
 def _sub_processing(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> list[SubProcessing]:
     if not ms:
         return []  # every chain below is made of the sentence's own mentions
+    relative = _relative_sub(ctx, sent, ms)
+    if relative:
+        return relative
     cue_found = _chain_cue(ctx, sent)
     if cue_found is None:
         return []
     cue, cue_start, cue_end = cue_found
     before = [x for x in ms if x.end <= cue_start]
-    after = [x for x in ms if x.start >= cue_end]
+    clause_end = sent.start + clause_bounds(sent.text, cue_start - sent.start)[1]
+    after = _unique(ctx.mentions_in(cue_end, clause_end))  # also one named before the cue ("the X group ... X Inc.")
     span = ctx.sentence_span(sent, "role.sub_processor.chain", 0.75)
     if before and after and rx("roles", "sub_processor_word", re.I).search(cue) \
             and rx("roles", "sub_processor_of", re.I).match(ctx.doc.text, cue_end):
@@ -197,10 +214,17 @@ def _cued(ctx: DocContext, sent: Sentence, ms: list[Mention], chain: list[SubPro
 
 
 def _in_clause(ctx: DocContext, sent: Sentence, cue: int, targets: list[Mention]) -> list[Mention]:
-    """The targets a role cue at ``cue`` (offset in the sentence) goes to: in a sentence of several
-    ";"-separated vendor entries ("X GmbH (processor); Y S.p.A. (card payments)"), those of the cue's
-    own entry when it names any; else all."""
-    if len(targets) < 2 or ";" not in sent.text:
+    """The targets a role cue at ``cue`` (offset in the sentence) goes to: the one whose bracket holds the cue
+    ("A (as separate controller), B (DPF)"); in a sentence of several ";"-separated vendor entries ("X GmbH
+    (processor); Y S.p.A. (card payments)"), those of the cue's own entry when it names any; else all."""
+    if len(targets) < 2:
+        return targets
+    bracket = rx("transfers", "country_list_bracket")
+    for m in targets:  # "A (standard contractual clauses, as separate controller), B (DPF)": A's own bracket
+        b = bracket.match(ctx.doc.text, m.end, sent.end)
+        if b is not None and b.start(1) <= cue + sent.start < b.end(1):
+            return [m]
+    if ";" not in sent.text:
         return targets
     lo, hi = (sent.start + x for x in clause_bounds(sent.text, cue))
     own = [m for m in targets if lo <= m.start < hi]
@@ -217,6 +241,20 @@ def _list_processor(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> Menti
     return vias[0] if len(vias) == 1 else None
 
 
+def _lead_in_roles(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> list[tuple[str, int, int]]:
+    """The role cues of a lead-in that names no vendor and opens a list ("The following providers work for us on
+    our behalf:", "Folgende Empfänger handeln als eigenständige Verantwortliche:"): they go to the list's items."""
+    if ms or not sent.text.rstrip().endswith(":"):
+        return []
+    return [h for h in ctx.hits("role", sent.start, sent.end) if h[0] in CUED_ROLES and h[0] != "sub_processor"
+            and not rx("roles", "negated_before", re.I).search(sent.text, max(0, h[1] - sent.start - 40), h[1] - sent.start)]
+
+
+def _item_start(ctx: DocContext, sent: Sentence) -> bool:
+    """True for the first sentence of a list item."""
+    return sent.kind == "list_item" and ctx.doc.text[ctx.segments[sent.seg].start:sent.start].strip() == ""
+
+
 def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
     """Role evidence per vendor key, and sub-processing chains."""
     facts: list[RoleFact] = []
@@ -224,17 +262,19 @@ def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
     anaphor = rx("transfers", "anaphor", re.I)
     in_list = False
     list_via: Mention | None = None  # "X setzt folgende Unterauftragsverarbeiter ein:": X, for the items below
+    lead: list[tuple[str, int, int]] = []  # "The following providers act on our behalf:": the cues, for the items below
     for sent in ctx.sentences:
         if sent.kind == "heading":
             in_list = False
             list_via = None
+            lead = []
             continue
         ms = _unique(ctx.mentions_in(sent.start, sent.end))
         if sent.kind != "list_item":
             list_via = _list_processor(ctx, sent, ms)
+            lead = _lead_in_roles(ctx, sent, ms)
         chain = _sub_processing(ctx, sent, ms)
-        if not chain and list_via is not None and sent.kind == "list_item" and ms \
-                and ctx.doc.text[ctx.segments[sent.seg].start:sent.start].strip() == "":
+        if not chain and list_via is not None and ms and _item_start(ctx, sent):
             chain = [SubProcessing(m, list_via, ctx.sentence_span(sent, "role.sub_processor.list", 0.7))
                      for m in ms[:1] if m.vendor.key != list_via.vendor.key]  # each item's first vendor
         subs += chain
@@ -243,6 +283,8 @@ def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
         if not chain:
             facts += _named_as_sub_processor(ctx, sent, ms)
         hits, targets = _cued(ctx, sent, ms, chain, anaphor)
+        if not hits and lead and ms and _item_start(ctx, sent):
+            hits, targets = lead, ms[:1]  # each item's first vendor takes the lead-in's roles
         for role, s, e in hits:
             for m in _in_clause(ctx, sent, s, targets):
                 facts.append(RoleFact(m.vendor.key, role, ctx.sentence_span(sent, f"role.{role}.label", 0.8), _entity(m)))

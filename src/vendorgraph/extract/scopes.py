@@ -176,3 +176,65 @@ def bracketed_countries(ctx: DocContext, sent: Sentence, recips: list[str], mech
     if others and rest_dests:
         scopes.append(Scope(others, tuple(mechs), frozenset(rest_dests)))
     return scopes
+
+
+def bracketed_mechanisms(ctx: DocContext, sent: Sentence, recips: list[str], mechs: list[tuple[str, int, int]],
+                         dests: set[str], value: int = 0) -> list[Scope] | None:
+    """The scopes of a list of recipients that each bring their own mechanisms in brackets ("USA: A (SCCs),
+    B (DPF and SCCs), C (DPF)"): each recipient gets the mechanisms of its own bracket and those named
+    outside every such bracket; a recipient without a bracket gets only the latter. None unless two or
+    more recipients have a bracket naming a mechanism. ``mechs`` are offsets in the sentence's text from
+    ``value`` on (see :func:`recipient_scopes`)."""
+    if len(recips) < 2 or len(mechs) < 2:
+        return None
+    text = sent.text[value:]
+    bracket = rx("transfers", "country_list_bracket")
+    own: dict[str, list[tuple[str, int, int]]] = {}
+    claimed: set[int] = set()
+    for m in ctx.mentions_in(sent.start + value, sent.end):
+        b = bracket.match(text, m.end - sent.start - value) if m.vendor.key in recips else None
+        inside = [x for x in mechs if b is not None and b.start(1) <= x[1] and x[2] <= b.end(1)]
+        if inside:
+            own.setdefault(m.vendor.key, []).extend(inside)
+            claimed.update(s for _, s, _ in inside)
+    if len(own) < 2:
+        return None
+    rest = tuple(x for x in mechs if x[1] not in claimed)
+    return [Scope((key,), rest + tuple(own.get(key, ())), frozenset(dests)) for key in recips]
+
+
+def mechanisms_for_countries(text: str, mechs: list[tuple[str, int, int]], found: list[tuple[str, int, int]],
+                             dests: set[str]) -> dict[str, set[str]] | None:
+    """Country -> mechanisms when a sentence with two or more destinations names a mechanism "for" a country
+    ("Switzerland, USA and other countries: adequacy decision for Switzerland, otherwise your explicit consent"):
+    that mechanism covers only the countries after it; one named after "otherwise" covers the rest; any other
+    covers all. None when no mechanism is followed by its own country."""
+    if len(dests) < 2:
+        return None
+    lead, joiner = rx("transfers", "mechanism_for_country", re.I), rx("transfers", "country_list_joiner", re.I)
+    starts = sorted(found, key=lambda h: h[1])
+    bound: dict[int, set[str]] = {}
+    for _, s, e in mechs:
+        m = lead.match(text, e)
+        pos, codes = (m.end() if m else -1), set()
+        for code, cs, ce in starts:
+            if cs == pos or codes and cs > pos and joiner.match(text[pos:cs]):
+                codes.add(code)
+                pos = ce
+        if codes & dests:
+            bound[s] = codes & dests
+    if not bound:
+        return None
+    rest = rx("transfers", "remainder", re.I)
+    out: dict[str, set[str]] = {d: set() for d in dests}
+    covered = set().union(*bound.values())
+    for n, s, _ in mechs:
+        if s in bound:
+            targets = bound[s]
+        elif rest.search(text, max([b for b in bound if b < s], default=0), s):
+            targets = dests - covered  # "..., otherwise SCCs": the countries no mechanism was named for
+        else:
+            targets = dests
+        for d in targets:
+            out[d].add(n)
+    return out

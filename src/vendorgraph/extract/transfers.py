@@ -26,7 +26,8 @@ from ..model import Negation, Span
 from .context import DocContext, Sentence
 from .lexicon import countries, find_labels, mechanism_patterns, rx
 from .recipients import recipients as _recipients
-from .scopes import bracketed_countries, parenthesised_mechanisms, recipient_scopes
+from .scopes import (bracketed_countries, bracketed_mechanisms, mechanisms_for_countries, parenthesised_mechanisms,
+                     recipient_scopes)
 
 THIRD = "third_countries"
 #: Recipient of the transfers to a processor's unnamed sub-processors.
@@ -205,10 +206,12 @@ def statements(ctx: DocContext) -> Statements:
         scopes = recipient_scopes(ctx, sent, recips, mechs, found, destinations, value) \
             if source == "sentence" or (label and source == "block") else None
         if not scopes and source == "sentence":
-            scopes = bracketed_countries(ctx, sent, recips, mechs, dests, found, value)
+            scopes = bracketed_countries(ctx, sent, recips, mechs, dests, found, value) \
+                or bracketed_mechanisms(ctx, sent, recips, mechs, dests, value)
         if not scopes:
             _emit(out, ctx, sent, body, label, recips, source, mechs, dests, qualified,
-                  _clause_binding(body, mechs, found) or parenthesised_mechanisms(body, mechs, found))
+                  _clause_binding(body, mechs, found) or parenthesised_mechanisms(body, mechs, found)
+                  or mechanisms_for_countries(body, mechs, found, dests))
         for sc in scopes or ():
             _emit(out, ctx, sent, body, label, list(sc.recipients), source, list(sc.mechs), set(sc.dests), qualified, None,
                   scoped=True)
@@ -216,11 +219,14 @@ def statements(ctx: DocContext) -> Statements:
 
 
 def _first_cell(ctx: DocContext, sent: Sentence, recips: list[str]) -> list[str]:
-    """The recipients of a table row: those of its first cell when it names any ("| X (sub-processor of Y) | USA |"
-    is about X)."""
+    """The recipients of a table row: those of its first cell when it names any, outside brackets when it names
+    any there ("| X (sub-processor of Y) | USA |" is about X)."""
     body = sent.text.lstrip().lstrip("|")
     cell_end = sent.start + (len(sent.text) - len(body)) + body.find("|")
-    first = {m.vendor.key for m in ctx.mentions_in(sent.start, cell_end)}
+    cell = ctx.mentions_in(sent.start, cell_end)
+    text = ctx.doc.text
+    outside = {m.vendor.key for m in cell if text.count("(", sent.start, m.start) <= text.count(")", sent.start, m.start)}
+    first = outside or {m.vendor.key for m in cell}  # "| X (infrastructure for Y) |" is about X
     return [r for r in recips if r in first] or recips
 
 
