@@ -45,3 +45,37 @@ def test_batch_ingest_equals_serial_ingest(tmp_path, samples):
     assert _version_graphs(b) == _version_graphs(a)
     a.close()
     b.close()
+
+
+def test_nquads_are_the_quads_of_build_quads(samples):
+    from pyoxigraph import RdfFormat, parse
+
+    from vendorgraph.graph import build_nquads, build_quads, nquads_to_ntriples
+    from vendorgraph.load import load
+    from vendorgraph.pipeline import document_info, extract_document
+
+    doc = load(samples[0])
+    facts, info = extract_document(doc), document_info(doc)
+    data, n = build_nquads(facts, info)
+    quads = build_quads(facts, info)
+    assert n == len(quads) and sorted(map(str, parse(data, format=RdfFormat.N_QUADS))) == list(map(str, quads))
+    triples = [str(t) for t in parse(nquads_to_ntriples(data, info.version_iri).encode(), format=RdfFormat.N_TRIPLES)]
+    assert sorted(triples) == sorted(f"{q.subject} {q.predicate} {q.object}" for q in quads)
+
+
+def test_batch_writer_raises_a_failed_batch_and_counts_only_written_ones(tmp_path, samples):
+    import pytest
+
+    from vendorgraph.errors import StoreError
+    from vendorgraph.pipeline import Extracted, Report, extract_file
+    from vendorgraph.writer import BatchWriter
+
+    store, report = open_store(tmp_path / "s"), Report()
+    good = extract_file(str(samples[0]))
+    bad = Extracted("bad.txt", "bad.txt", good.doc_iri + "x", good.version_iri + "x", b"<a> <b> not-a-term .\n", 1, 1)
+    with pytest.raises(StoreError):
+        with BatchWriter(store, report, batch_docs=1, batch_triples=10**6) as w:
+            w.add(good)
+            w.add(bad)  # written on the writer thread; its error comes back on leaving
+    assert report.ok == [good.source]
+    store.close()

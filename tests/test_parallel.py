@@ -77,7 +77,8 @@ def test_a_failing_batch_leaves_the_store_unchanged(tmp_path):
     store = open_store(None)
     before = _content(store)
     good = extract_file(str(files[0]))
-    bad = Extracted("bad.txt", "bad.txt", good.doc_iri + "x", good.version_iri + "x", "<a> <b> not-a-term .", 1, 1)
+    graph = good.version_iri + "x"
+    bad = Extracted("bad.txt", "bad.txt", good.doc_iri + "x", graph, f"<a> <b> not-a-term <{graph}> .\n".encode(), 1, 1)
     with pytest.raises(StoreError):
         write_versions(store, [good, bad])
     assert _content(store) == before

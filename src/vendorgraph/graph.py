@@ -148,6 +148,11 @@ def build_quads(facts: Facts, doc: DocumentInfo, extractor: str | None = None, *
     (e.g. a US parent company) are added, marked ``vg:provenance vg:Inferred``. Every transfer
     path is added pre-joined (:mod:`vendorgraph.transfer_paths`).
     """
+    return sorted(quad_set(facts, doc, extractor, infer=infer), key=str)
+
+
+def quad_set(facts: Facts, doc: DocumentInfo, extractor: str | None = None, *, infer: bool = True) -> set[Quad]:
+    """The quads of :func:`build_quads`, unordered."""
     from .transfer_paths import path_quads
 
     quads = set(_stated_quads(facts, doc, extractor))
@@ -155,7 +160,25 @@ def build_quads(facts: Facts, doc: DocumentInfo, extractor: str | None = None, *
         from .resolve.infer import inferred_quads
 
         quads.update(inferred_quads(facts, doc))
-    return sorted(quads.union(path_quads(list(quads), doc.version_iri)), key=str)
+    quads.update(path_quads(list(quads), doc.version_iri))
+    return quads
+
+
+def build_nquads(facts: Facts, doc: DocumentInfo, extractor: str | None = None) -> tuple[bytes, int]:
+    """The quads of :func:`build_quads` as N-Quads (UTF-8, unordered: a store keeps a set) and their number.
+
+    This is what ingest workers send to the writer: one bytes object pickles and bulk-loads cheaply.
+    """
+    quads = quad_set(facts, doc, extractor)
+    return "".join([f"{q} .\n" for q in quads]).encode("utf-8"), len(quads)
+
+
+def nquads_to_ntriples(nquads: bytes, graph: str) -> str:
+    """The N-Quads of one graph (:func:`build_nquads`) as N-Triples text, for stores that take triples per graph.
+
+    Only a line's end can read `` <graph> .`` + newline: a literal's line breaks are escaped.
+    """
+    return nquads.decode("utf-8").replace(f" {NamedNode(graph)} .\n", " .\n")
 
 
 def _stated_quads(facts: Facts, doc: DocumentInfo, extractor: str | None = None) -> list[Quad]:

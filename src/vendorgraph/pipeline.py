@@ -15,13 +15,14 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from . import factsjson
 from .errors import InputError, StoreError
 from .extract import get_extractor
-from .graph import DocumentInfo, build_quads
+from .graph import DocumentInfo, build_nquads, nquads_to_ntriples
 from .ids import text_hash
 from .load import load
 from .model import Document, Facts
 from .resolve import resolve_facts
 from .segment import segment
 from .store import Store
+from .writer import BatchWriter, write_versions  # noqa: F401 - write_versions: part of this module's API
 
 
 @dataclass
@@ -107,25 +108,31 @@ def write_facts(inputs: Sequence[str | Path], out_dir: Path, extractor: str = "r
 
 # --- ingest: a process pool extracts, the parent is the single writer -----------------------
 
-#: A write transaction holds at most this many documents or (about) this many triples.
-BATCH_DOCS = 64
-BATCH_TRIPLES = 40_000
+#: A write transaction holds at most this many documents or (about) this many triples. Big batches
+#: are cheaper: each bulk load adds files that the store then compacts with everything before them.
+BATCH_DOCS = 256
+BATCH_TRIPLES = 250_000
 #: Documents in flight per worker process (bounds memory: texts and triples are never all held).
-WINDOW_PER_JOB = 4
+WINDOW_PER_JOB = 8
 
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
-    """One document as a worker returns it: its version graph as N-Triples text, or why it failed."""
+    """One document as a worker returns it: its version graph as N-Quads (UTF-8), or why it failed."""
 
     source: str
     key: str = ""
     doc_iri: str = ""
     version_iri: str = ""
-    ntriples: str = ""
+    nquads: bytes = b""
     triples: int = 0
     size: int = 0
     error: str | None = None
+
+    @property
+    def ntriples(self) -> str:
+        """The version graph as N-Triples text (for stores that take triples per graph)."""
+        return nquads_to_ntriples(self.nquads, self.version_iri)
 
 
 def extract_file(path: str, extractor: str = "rules") -> Extracted:
@@ -133,13 +140,12 @@ def extract_file(path: str, extractor: str = "rules") -> Extracted:
     try:
         doc = load(path)
         info = document_info(doc)
-        quads = build_quads(extract_document(doc, extractor), info)
+        data, n = build_nquads(extract_document(doc, extractor), info)
     except InputError as e:
         return Extracted(str(path), error=e.reason)
     except Exception as e:  # noqa: BLE001 - one document's bug must not stop the others
         return Extracted(str(path), error=f"extraction failed: {type(e).__name__}: {e}")
-    nt = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-    return Extracted(str(path), info.key, info.doc_iri, info.version_iri, nt, len(quads), len(doc.text.encode()))
+    return Extracted(str(path), info.key, info.doc_iri, info.version_iri, data, n, len(doc.text.encode()))
 
 
 def default_jobs(n_inputs: int) -> int:
@@ -200,61 +206,6 @@ def extract_all(paths: Sequence[Path], extractor: str = "rules", jobs: int = 1) 
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def write_versions(store: Store, items: Sequence[Extracted]) -> None:
-    """Write several documents' version graphs and make each current: one transaction where the store can."""
-    from .versions import meta_changes
-
-    remove: list = []
-    add: list = []
-    per_item = []
-    known = getattr(store, "documents_with_versions", None)
-    stored = known({it.doc_iri for it in items}) if known is not None else None
-    for it in items:
-        fresh = stored is not None and it.doc_iri not in stored
-        r, a = meta_changes(store, it.doc_iri, it.version_iri, versions=[] if fresh else None)
-        per_item.append((r, a))
-        remove += r
-        add += a
-    batch = getattr(store, "write_batch", None)
-    if batch is not None:
-        batch([(it.version_iri, it.ntriples) for it in items], remove, add)
-        return
-    from pyoxigraph import NamedNode, Quad, RdfFormat, parse
-
-    for it, (r, a) in zip(items, per_item):  # per-document atomicity on stores without batches
-        g = NamedNode(it.version_iri)
-        quads = [Quad(t.subject, t.predicate, t.object, g)
-                 for t in parse(it.ntriples.encode(), format=RdfFormat.N_TRIPLES)]
-        store.replace_graph(it.version_iri, quads, meta_remove=r, meta_add=a)
-
-
-class _Writer:
-    """The single writer: gathers extracted documents and writes them in batches."""
-
-    def __init__(self, store: Store, report: Report, batch_docs: int, batch_triples: int) -> None:
-        self.store, self.report = store, report
-        self.batch_docs, self.batch_triples = batch_docs, batch_triples
-        self.pending: list[Extracted] = []
-        self.triples = 0
-
-    def add(self, item: Extracted) -> None:
-        if any(p.key == item.key for p in self.pending):
-            self.flush()  # a second version of one document goes in the next transaction
-        self.pending.append(item)
-        self.triples += item.triples
-        if len(self.pending) >= self.batch_docs or self.triples >= self.batch_triples:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self.pending:
-            return
-        write_versions(self.store, self.pending)
-        self.report.ok.extend(it.source for it in self.pending)
-        self.report.triples += self.triples
-        self.report.bytes += sum(it.size for it in self.pending)
-        self.pending, self.triples = [], 0
-
-
 def ingest(inputs: Sequence[str | Path], store: Store, extractor: str = "rules",
            on_error: Callable[[InputError], None] | None = None, *, jobs: int | None = None,
            batch_docs: int = BATCH_DOCS, batch_triples: int = BATCH_TRIPLES,
@@ -263,7 +214,7 @@ def ingest(inputs: Sequence[str | Path], store: Store, extractor: str = "rules",
 
     ``jobs`` worker processes extract (default: all cores; 1 = in this process); this process
     writes batches of up to ``batch_docs`` documents; a batch becomes current in one transaction
-    (see ``OxigraphStore.write_batch``).
+    (see ``OxigraphStore.write_nquads``), written while the workers go on.
     ``progress(total)`` may return a bar with ``update(n)`` and ``close()`` (e.g. ``tqdm``).
     """
     paths = expand_inputs(inputs)
@@ -283,15 +234,15 @@ def ingest(inputs: Sequence[str | Path], store: Store, extractor: str = "rules",
         cleanup = getattr(store, "drop_orphan_versions", None)
         if cleanup is not None:
             cleanup()
-        writer = _Writer(store, report, max(1, batch_docs), max(1, batch_triples))
-        for item in extract_all(paths, extractor, jobs):
-            if item.error is not None:
-                failed(item.source, item.error)
-            else:
-                writer.add(item)
-            if bar is not None:
-                bar.update(1)
-        writer.flush()
+        with BatchWriter(store, report, max(1, batch_docs), max(1, batch_triples)) as writer:
+            for item in extract_all(paths, extractor, jobs):
+                if item.error is not None:
+                    failed(item.source, item.error)
+                else:
+                    writer.add(item)
+                if bar is not None:
+                    bar.update(1)
+            writer.flush()
     finally:
         if bar is not None:
             bar.close()

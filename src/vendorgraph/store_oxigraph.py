@@ -67,28 +67,38 @@ class OxigraphStore:
 
     def write_batch(self, graphs: Sequence[tuple[str, str]], meta_remove: Sequence[Any] = (),
                     meta_add: Sequence[Any] = ()) -> None:
-        """Bulk ingest: write each version graph from its N-Triples text, then update the meta graph.
+        """:meth:`write_nquads` for version graphs given as N-Triples text."""
+        from pyoxigraph import NamedNode
+
+        self.write_nquads([(g, _with_graph(nt, str(NamedNode(g))).encode("utf-8")) for g, nt in graphs],
+                          meta_remove, meta_add)
+
+    def write_nquads(self, graphs: Sequence[tuple[str, bytes]], meta_remove: Sequence[Any] = (),
+                     meta_add: Sequence[Any] = ()) -> None:
+        """Bulk ingest: write each version graph from its N-Quads (UTF-8), then update the meta graph.
 
         Graphs new to the store go through Oxigraph's bulk loader (several times faster than a
         transaction); they become visible only through the meta update that follows, which is one
         transaction together with any replaced graphs. A crash in between leaves graphs no document
         lists as a version: :meth:`drop_orphan_versions` removes them (ingest calls it first).
-        The N-Triples come from pyoxigraph terms (``pipeline.extract_file``), never from user text.
+        The N-Quads come from pyoxigraph terms (``graph.build_nquads``), never from user text: the
+        bulk loader may skip validating them (``lenient``).
         """
         from pyoxigraph import NamedNode, RdfFormat
 
-        is_new = {g: bool(nt) and not self._s.contains_named_graph(NamedNode(g)) for g, nt in graphs}
-        fresh = [(g, nt) for g, nt in graphs if is_new[g]]
-        known = [(g, nt) for g, nt in graphs if not is_new[g]]
+        from .graph import nquads_to_ntriples
+
+        is_new = {g: bool(nq) and not self._s.contains_named_graph(NamedNode(g)) for g, nq in graphs}
+        known = [(g, nq) for g, nq in graphs if not is_new[g]]
         try:
-            if fresh:
-                data = "".join(_with_graph(nt, str(NamedNode(g))) for g, nt in fresh)
-                self._s.bulk_load(data.encode("utf-8"), format=RdfFormat.N_QUADS)
+            if len(known) < len(graphs):
+                data = b"".join(nq for g, nq in graphs if is_new[g])
+                self._s.bulk_load(data, format=RdfFormat.N_QUADS, lenient=True)
             names = [str(NamedNode(g)) for g, _ in known]
             parts = [f"DROP SILENT GRAPH {n}" for n in names]
             if meta_remove:
                 parts.append("DELETE DATA {\n" + _nt(meta_remove) + "\n}")
-            body = [f"GRAPH {n} {{\n{nt}\n}}" for n, (_, nt) in zip(names, known) if nt]
+            body = [f"GRAPH {n} {{\n{nquads_to_ntriples(nq, g)}\n}}" for n, (g, nq) in zip(names, known) if nq]
             if meta_add:
                 body.append(_nt(meta_add))
             if body:
@@ -132,7 +142,7 @@ class OxigraphStore:
             self._s.remove_graph(NamedNode(graph))
         except (OSError, RuntimeError):
             pass
-        self._s.extend(quads)
+        self._s.bulk_extend(quads)
         parts = []
         if meta_remove:
             parts.append("DELETE DATA {\n" + _nt(meta_remove) + "\n}")

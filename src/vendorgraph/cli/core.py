@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help="worker processes for extraction (default: all cores; 1: no pool)")
     p.add_argument("--batch", type=int, default=None, metavar="DOCS",
-                   help="documents per write transaction (default: 64)")
+                   help="documents per bulk-loaded batch (default: 256)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     add_store_arg(p)
     p.set_defaults(func=cmd_ingest)
