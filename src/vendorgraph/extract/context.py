@@ -83,6 +83,8 @@ class DocContext:
     link_next_cache: dict[int, bool] = field(default_factory=dict)  # sentence start -> the next one says "only links"
     negated_cache: dict[tuple[int, int], bool] = field(default_factory=dict)  # mention (start, end) -> negated use
     not_topics: frozenset[int] = frozenset()  # starts of mentions that are sub-processors, never a topic
+    parents: frozenset[int] = frozenset()  # starts of mentions of a vendor's parent named as its owner (see .owners)
+    parent_seats: frozenset[int] = frozenset()  # starts of the countries those parents are said to be based in
     aside_cache: dict[tuple[int, int], bool] = field(default_factory=dict)  # mention (start, end) -> named in passing
 
     @classmethod

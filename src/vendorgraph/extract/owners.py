@@ -2,8 +2,9 @@
 
 - "Cookiebot, a product of Usercentrics A/S", "FrageBoot, ein Dienst der Umfragewerk GmbH": every mention of
   the brand goes to the owner, with the brand as its service (``product_of``).
-- "Mailchimp, a service of ..., an Intuit company": that mention of the parent goes to the vendor before it
-  (``parent_company_before`` / ``parent_company_after``).
+- "Mailchimp, a service of ..., an Intuit company", "X is a company of the Y Corporation", "X gehört zur Y Inc.":
+  that mention of the parent goes to the vendor before it (``parent_company_before`` / ``parent_company_after``,
+  ``parent_company_of``); the parent is an alias of the vendor, not a recipient of its own.
 - A brand that names a section ("Einwilligung mit Cookiebot") whose provider the section names as another
   vendor ("Anbieter dieser Technologie ist die Usercentrics A/S", "The provider of this service is ...")
   is that vendor's product (``provider_label_cue``).
@@ -27,15 +28,27 @@ def _adjacent(ctx: DocContext) -> tuple[dict[str, Vendor], dict[int, Vendor]]:
     parent: dict[int, Vendor] = {}
     product, before, after = rx("parties", "product_of"), rx("parties", "parent_company_before"), \
         rx("parties", "parent_company_after")
+    of = rx("parties", "parent_company_of")
     for a, b in zip(ms, ms[1:]):
         if a.vendor.key == b.vendor.key:
             continue
         gap = text[a.end:b.start]
         if len(gap) < 60 and product.match(gap):
             owner.setdefault(a.vendor.key, b.vendor)
-        elif len(gap) < 120 and before.search(gap) and after.match(text, b.end, b.end + 30):
+        elif len(gap) < 120 and before.search(gap) and after.match(text, b.end, b.end + 30) \
+                or len(gap) < 60 and of.match(gap) and not _named_again(ctx, b):
             parent[b.start] = a.vendor
     return owner, parent
+
+
+def _named_again(ctx: DocContext, b: Mention) -> bool:
+    """True when the clause naming parent ``b`` names it again ("X belongs to Y Corp. and uses Y's servers"):
+    the text then says what the parent itself does."""
+    sent = ctx.sentence_at(b.start)
+    if sent is None:
+        return False
+    end = ctx.doc.text.find(";", b.end, sent.end)
+    return any(m.vendor.key == b.vendor.key for m in ctx.mentions_in(b.end, end if end >= 0 else sent.end))
 
 
 def _provided(ctx: DocContext, b: Mention, cue_start: int) -> Mention | None:
@@ -77,3 +90,4 @@ def adopt_products(ctx: DocContext) -> None:
         service = m.vendor.service or (m.vendor.name if m.start not in parent else None)
         vendor = Vendor(v.key, v.name, v.iri, service or v.service, m.vendor.entity_country, v.source)
         ctx.mentions[i] = Mention(m.start, m.end, m.surface, m.kind, vendor, m.confidence)
+    ctx.parents = frozenset(parent)

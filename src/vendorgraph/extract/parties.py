@@ -230,12 +230,15 @@ def _countries_after(ctx: DocContext, start: int, stop: int) -> list[tuple[str, 
 
 
 def entity_countries(ctx: DocContext) -> dict[int, list[tuple[str, int, int]]]:
-    """Mention index -> (country, start, end) stated for that entity (address, "based in", adjective)."""
+    """Mention index -> (country, start, end) stated for that entity (address, "based in", adjective). The seat of a
+    parent named as a vendor's owner is not the vendor's: it goes to ``ctx.parent_seats``."""
     text, c = ctx.doc.text, countries()
     out: dict[int, list[tuple[str, int, int]]] = {}
     loc, subs = rx("transfers", "location_cue"), rx("transfers", "unnamed_sub_processors", re.I)
+    seats: set[int] = set()
     for i, m in enumerate(ctx.mentions):
-        nxt = next((n for n in ctx.mentions[i + 1:i + 8] if n.vendor.key != m.vendor.key), None)
+        nxt = next((n for n in ctx.mentions[i + 1:i + 8]
+                    if n.vendor.key != m.vendor.key or n.start in ctx.parents), None)  # a parent has its own seat
         stop = nxt.start if nxt is not None else len(text)
         line = text.rfind("\n", 0, m.start) + 1
         if text.rfind("(", line, m.start) > text.rfind(")", line, m.start) and ")" in text[m.end:stop]:
@@ -247,8 +250,11 @@ def entity_countries(ctx: DocContext) -> dict[int, list[tuple[str, int, int]]]:
         adj = c.adjective_pattern.search(text, max(0, m.start - 40), m.start)
         if adj and m.kind in ("entity", "tool"):
             found.append((c.by_adjective[adj.group(0)], adj.start(), adj.end()))
-        if found:
+        if m.start in ctx.parents:
+            seats.update(f[1] for f in found[:1])  # "X is a company of Y Corp., USA": Y's seat, not X's
+        elif found:
             out[i] = found
+    ctx.parent_seats = frozenset(seats)
     return out
 
 

@@ -8,7 +8,8 @@ modules of this package only apply them:
 - :mod:`.mentions` organisation names, :mod:`.parties` controller and stated countries, :mod:`.namesakes`
   and :mod:`.owners` which mentions are one vendor, :mod:`.nonrecipients` and :mod:`.negated` mentions that
   are no party,
-- :mod:`.roles` roles and sub-processing chains, :mod:`.transfers` and :mod:`.flows` transfers.
+- :mod:`.roles` roles and sub-processing chains, :mod:`.blanket` roles a section gives all its providers,
+  :mod:`.transfers` and :mod:`.flows` transfers.
 
 >>> from vendorgraph.load import from_text
 >>> from vendorgraph.segment import segment
@@ -25,6 +26,7 @@ from typing import Sequence
 
 from ..model import CategoryFact, Document, Facts, Party, Segment, Transfer
 from .base import filter_by_confidence
+from .blanket import blanket_roles
 from .context import DocContext
 from .flows import build_transfers
 from .mentions import Mention, nominative_name, strip_legal_form
@@ -160,6 +162,7 @@ class RuleExtractor:
         adopt_products(ctx)
         ent = entity_countries(ctx)
         role_facts, subs = find_roles(ctx)
+        role_facts += blanket_roles(ctx, role_facts, subs)
         ctx.not_topics = frozenset(sp.sub.start for sp in subs)
         parties, names = _parties(ctx, ent, role_facts)
         st = statements(ctx)

@@ -179,7 +179,9 @@ def statements(ctx: DocContext) -> Statements:
         if denied:
             keys, source = recipients()
             out.denied += [(k, d) for d in denied for k in keys if source in ("sentence", "topic")]
-        found = ctx.hits("country", sent.value_start if label else sent.start, sent.end)
+        base = sent.value_start if label else sent.start
+        found = [f for f in ctx.hits("country", base, sent.end)
+                 if base + f[1] not in ctx.parent_seats]  # "X is a company of Y Corp., USA": no destination
         dests, qualified = destinations(body, mechs, found)
         if not dests and not mechs:
             continue
