@@ -147,15 +147,19 @@ class DocContext:
             found = self.mentions_in(seg.start, seg.end)
             if found:
                 return found[0]
+        generic = rx("transfers", "generic_plural").search(sent.text)
+        section = self._section_mentions(sent)
+        if generic and len({m.vendor.key for m in section}) > 1:
+            return None  # "our service providers …" in a section naming several: none of them in particular
         seg = self.segments[sent.seg]
         earlier = [m for m in self.mentions_in(seg.start, sent.start) if m.start not in self.not_topics
                    and not self.is_aside(m)]
         if earlier:
             return earlier[-1]  # "... Calendly LLC, USA. Data is sent to the USA." in one paragraph
-        first = self._first_in_section(sent)
+        first = section[0] if section else None
         if first is not None and not self._sibling_item(sent, first):
             return first
-        if rx("transfers", "generic_plural").search(sent.text):
+        if generic:
             return None  # "companies in the USA" is about no vendor in particular
         m = self.mention_before(sent.start, reach=TOPIC_REACH)
         if m is None or self._sibling_item(sent, m):
@@ -219,14 +223,13 @@ class DocContext:
             return self.sentences[j]
         return None
 
-    def _first_in_section(self, sent: Sentence) -> Mention | None:
-        """The first mention of the sentence's section that comes before the sentence."""
+    def _section_mentions(self, sent: Sentence) -> list[Mention]:
+        """The mentions of the sentence's section that come before the sentence (no passing ones)."""
         j = bisect.bisect_right(self._sent_starts, sent.start) - 1
         while j > 0 and self.sentences[j - 1].section == sent.section:
             j -= 1
         found = self.mentions_in(self.sentences[j].start, sent.start) if j >= 0 else []
-        found = [m for m in found if m.start not in self.not_topics]
-        return found[0] if found else None
+        return [m for m in found if m.start not in self.not_topics]
 
     def span(self, start: int, end: int, rule: str, confidence: float, seg: int | None = None) -> Span:
         """Evidence for ``text[start:end]`` (clipped to :data:`MAX_QUOTE` characters)."""

@@ -85,6 +85,13 @@ def _relative_sub(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> list[Su
     return [SubProcessing(before[-2], before[-1], ctx.sentence_span(sent, "role.sub_processor.relative", 0.75))]
 
 
+def _list_item_start(sent: Sentence, pos: int) -> int:
+    """Document offset where the item of a list of recipients ("to A in the USA, to B in Australia") that holds
+    ``pos`` starts: after the last ", to"/", an" before it (the sentence start when there is none)."""
+    cuts = [m.end() for m in rx("transfers", "scope_recipient", re.I).finditer(sent.text, 0, pos - sent.start)]
+    return sent.start + (cuts[-1] if cuts else 0)
+
+
 def _sub_processing(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> list[SubProcessing]:
     if not ms:
         return []  # every chain below is made of the sentence's own mentions
@@ -102,7 +109,8 @@ def _sub_processing(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> list[
     if before and after and rx("roles", "sub_processor_word", re.I).search(cue) \
             and rx("roles", "sub_processor_of", re.I).match(ctx.doc.text, cue_end):
         via = after[0]  # "X (sub-processor of Y)", "Unterauftragsverarbeiter von Y": the noun names X's processor after it
-        return [SubProcessing(a, via, span) for a in _unique(before) if a.vendor.key != via.vendor.key]
+        item = _list_item_start(sent, cue_start)  # "to A in the USA, to sub-processors of Y": A is no sub-processor of Y
+        return [SubProcessing(a, via, span) for a in _unique(before) if a.vendor.key != via.vendor.key and a.start >= item]
     if before and after:
         via = before[0]
         first = next(iter(ctx.mentions_in(cue_end, sent.end)), after[0])

@@ -49,6 +49,7 @@ def _cuts(text: str, said: list[int] | None = None) -> list[int]:
     countries of the text; a cut inside a bracket that holds none of them is no cut (a bracketed list of
     names, "certified under the DPF (A, Inc.; B; C)", is one scope)."""
     cuts = [0] + [m.end() for m in rx("transfers", "scope_start", re.I).finditer(text) if 0 < m.end() < len(text)]
+    cuts = sorted(set(cuts) | {m.end() for m in rx("transfers", "scope_recipient", re.I).finditer(text) if 0 < m.end() < len(text)})
     addition = rx("transfers", "scope_addition", re.I)  # "in addition to the DPF, | for C": one scope
     cuts = [c for i, c in enumerate(cuts) if i == 0 or not addition.match(text[cuts[i - 1]:c])]
     if said is None or len(cuts) < 2:

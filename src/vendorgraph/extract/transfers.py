@@ -26,8 +26,8 @@ from ..model import Negation, Span
 from .context import DocContext, Sentence
 from .lexicon import countries, find_labels, mechanism_patterns, rx
 from .recipients import recipients as _recipients
-from .scopes import (bracketed_countries, bracketed_mechanisms, mechanisms_for_countries, parenthesised_mechanisms,
-                     recipient_scopes)
+from .scopes import (Scope, bracketed_countries, bracketed_mechanisms, mechanisms_for_countries,
+                     parenthesised_mechanisms, recipient_scopes)
 
 THIRD = "third_countries"
 #: Recipient of the transfers to a processor's unnamed sub-processors.
@@ -144,6 +144,7 @@ def statements(ctx: DocContext) -> Statements:
     negs = out.negations
     cue = rx("transfers", "transfer_cue", re.I)
     prev: tuple[int, list[str]] = (-1, [])  # segment and recipients of the last statement
+    bound: tuple[int, dict[str, set[str]]] = (-1, {})  # segment of the last statement, its country -> recipients
     intro: tuple[int, list[str], str] | None = None  # "… in the following countries:" and the rows below it
     for sent in ctx.sentences:
         label = sent.label_kind == "third_country"
@@ -207,6 +208,9 @@ def statements(ctx: DocContext) -> Statements:
         value = sent.value_start - sent.start if label else 0
         scopes = recipient_scopes(ctx, sent, recips, mechs, found, destinations, value) \
             if source == "sentence" or (label and source == "block") else None
+        if source == "topic" and bound[0] == sent.seg:
+            scopes = _carried(bound[1], recips, mechs, dests)
+        first_cand = len(out.cands)
         if not scopes and source == "sentence":
             scopes = bracketed_countries(ctx, sent, recips, mechs, dests, found, value) \
                 or bracketed_mechanisms(ctx, sent, recips, mechs, dests, value)
@@ -217,7 +221,19 @@ def statements(ctx: DocContext) -> Statements:
         for sc in scopes or ():
             _emit(out, ctx, sent, body, label, list(sc.recipients), source, list(sc.mechs), set(sc.dests), qualified, None,
                   scoped=True)
+        bound = (sent.seg, {})
+        for c in out.cands[first_cand:]:
+            bound[1].setdefault(c.country, set()).add(c.recipient)
     return out
+
+
+def _carried(bound: dict[str, set[str]], recips: list[str], mechs: list[tuple[str, int, int]],
+             dests: set[str]) -> list[Scope] | None:
+    """"… to A in Australia, to B in Ukraine. For Australia and Ukraine we rely on SCCs": a sentence that names
+    no recipient and only countries the statement before it gave to other recipients is about those."""
+    if not dests or any(not bound.get(d) or set(recips) & bound[d] for d in dests):
+        return None
+    return [Scope(tuple(sorted(bound[d])), tuple(mechs), frozenset({d})) for d in sorted(dests)]
 
 
 def _first_cell(ctx: DocContext, sent: Sentence, recips: list[str]) -> list[str]:
