@@ -131,6 +131,8 @@ def _plain_heading(lines: list[str], i: int, prev: int | None, nxt: int | None, 
     s = line.strip()
     if not memo.short(line) or line[:1].isspace() or not (s[0].isupper() or s[0].isdigit()):
         return False
+    if "\t" in s:
+        return False  # a row of a tab-separated table ("Name<TAB>Purpose<TAB>Country")
     if _patterns()["address"].search(s) or memo.label_of(s) or nxt is None:
         return False
     if s.split()[-1].lower() in structure_rules()["heading_never_ends_with"]:

@@ -86,6 +86,29 @@ def letterhead(text: str, cands: list[tuple[int, int, str]]) -> tuple[int, int, 
     return None
 
 
+def bare_letterhead(text: str) -> tuple[int, int, str, str] | None:
+    """(start, end, name, short name) of a letterhead without a legal form: the first line of a block near the top
+    whose next lines hold an address ("Zahnarztpraxis Dr. Eva Roth\nKieler Str. 4\n24103 Kiel"), below nothing but
+    short title blocks; the short name is the one in brackets after it ("Verband Nord (VN)" -> "VN")."""
+    reach, address = int(rules("parties")["letterhead_reach"]), rx("parties", "letterhead_address")
+    title = rx("parties", "title_line", re.I)
+    for block in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text[:reach]):
+        lines = block.group().split("\n")
+        first = lines[0].strip(" \t*#")
+        if not any(address.match(line) for line in lines[1:4]):
+            if len(lines) > 1 or len(first) > 80 or first.endswith(":"):
+                return None  # prose or a list above: no letterhead
+            continue  # a title line of its own
+        m = re.fullmatch(r"(.+?)(?:\s*\(([A-ZÄÖÜ][\w&\-]{1,9})\))?", first)
+        name = m.group(1).strip() if m else ""
+        if not name or not name[0].isupper() or address.match(lines[0]) or title.match(name) \
+                or re.search(r"[:@]|[.;,]$|\d{3}", name) or name_words(name) > 8:
+            return None
+        start = block.start() + lines[0].index(name)
+        return start, start + len(name), name, (m.group(2) or "") if m else ""
+    return None
+
+
 def qualified_cue(rest_of_line: str) -> bool:
     """True when the rest of a cue's line only qualifies it ("Verantwortlich für die Datenverarbeitung:")."""
     return bool(rx("parties", "controller_cue_qualifier").match(rest_of_line))

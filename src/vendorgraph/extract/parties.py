@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 from ..model import Controller
 from .context import DocContext
-from .controller_lines import in_toc, letterhead, name_words, owner_line, qualified_cue
+from .controller_lines import bare_letterhead, in_toc, letterhead, name_words, owner_line, qualified_cue
 from .lexicon import countries, lexicon, rules, rx
 from .literals import finditer_literal
 from .mentions import group_names, nominative_name, resolve_name, strip_legal_form
@@ -124,10 +124,17 @@ def _before(ctx: DocContext, cue: re.Match[str], cands: list[tuple[int, int, str
     return [c for c in cands if sent and sent.start <= c[0] and c[1] <= cue.start()]
 
 
+def _points_to_letterhead(sentences: list[str], short: str) -> bool:
+    """True when a controller cue's sentence points back to the letterhead: "die oben genannte Praxis", "the
+    practice named above", or the short name the letterhead defines ("Verantwortlich ist der VN")."""
+    above = rx("parties", "controller_above", re.I)
+    return any(above.search(s) or (short and re.search(rf"\b{re.escape(short)}\b", s)) for s in sentences)
+
+
 def find_controller(ctx: DocContext) -> Controller | None:
-    """The controller named at a controller cue, else on an owner line ("X – Inh. Y"), else the first name
-    within reach after a cue, else a letterhead (a name with an address below it at the top), else the
-    most frequent "<Name> Group"."""
+    """The controller named at a controller cue, else on an owner line ("X – Inh. Y"), else a letterhead without a
+    legal form that a cue points back to ("die oben genannte Praxis"), else the first name within reach after a
+    cue, else a letterhead (a name with an address below it at the top), else the most frequent "<Name> Group"."""
     text = ctx.doc.text
     not_ctx = rx("parties", "not_controller_context", re.I)
     cands = [(m.start, m.end, m.surface) for m in ctx.mentions if m.kind == "entity" and m.vendor.source != "curated"]
@@ -138,6 +145,7 @@ def find_controller(ctx: DocContext) -> Controller | None:
     best = next((c for c in cands if we.match(text, c[1])), None)
     rule, conf = "controller.we_alias", 0.9
     weak: tuple[int, int, str] | None = None
+    pointing: list[str] = []  # the sentences of cues that found no name
     cues = finditer_literal(rx("parties", "controller_cues", re.I), text, rules("parties")["controller_cues"])
     for cue in cues if best is None else ():
         sent = ctx.sentence_at(cue.start())
@@ -145,13 +153,23 @@ def find_controller(ctx: DocContext) -> Controller | None:
             continue
         above = sent is not None and rx("parties", "controller_above", re.I).search(sent.text)
         first = [c for c in cands if c[1] <= cue.start()][:1] if above else []
+        if above and not first and (bare := bare_letterhead(text)) is not None and not not_a_party(bare[2]):
+            best, rule, conf = bare[:3], "controller.bare_letterhead", 0.6  # "die oben genannte Praxis"
+            break
         best = first[0] if first else _pick(ctx, cue, cands)
         if best is not None:
             rule = "controller.cue"
+            if (bare := bare_letterhead(text)) is not None and bare[3] and best[2] == bare[3]:
+                best, rule, conf = bare[:3], "controller.bare_letterhead", 0.6  # its short name: "der VN"
             break
         weak = weak or next(iter(_after(cue, cands)), None)
+        if sent is not None:
+            pointing.append(sent.text)
     if best is None and (owner := owner_line(text)) is not None and not not_a_party(owner[2]):
         best, rule, conf = owner, "controller.owner_line", 0.7
+    if best is None and pointing and (bare := bare_letterhead(text)) is not None \
+            and _points_to_letterhead(pointing, bare[3]) and not not_a_party(bare[2]):
+        best, rule, conf = bare[:3], "controller.bare_letterhead", 0.6
     if best is None and weak is not None:
         best, rule = weak, "controller.cue"
     if best is None and (head := letterhead(text, cands)) is not None:

@@ -185,20 +185,29 @@ def _group(ctx: DocContext, sent: Sentence, m: re.Match[str]) -> list[Mention]:
     return named[-2:] if rx("roles", "pair_anaphor", re.I).search(m.group()) else named
 
 
+def _table_row(seg) -> bool:
+    """A row of a markdown table ("| A | B |") or of a tab-separated one ("A<TAB>B")."""
+    return seg.text.lstrip().startswith("|") or (seg.kind == "paragraph" and "\t" in seg.text.strip())
+
+
 def _table_roles(ctx: DocContext, sent: Sentence) -> list[tuple[str, int, int]]:
-    """Roles the header row or the lead-in paragraph of a markdown table gives its rows
-    ("We use the following sub-processors. All of them act on our behalf." above "| Vendor | ... |")."""
+    """Roles the header row or the lead-in paragraph of a table gives its rows ("We use the following
+    sub-processors. All of them act on our behalf." above "| Vendor | ... |" or a tab-separated table), whatever
+    the lead-in's final punctuation. A cue about the rows' own sub-processors ("where a provider itself uses
+    sub-processors", "deren eigene Unterauftragsverarbeiter") is not theirs."""
     segs = ctx.segments
     i = sent.seg
-    if not segs[i].text.lstrip().startswith("|"):
+    if not _table_row(segs[i]):
         return []
-    while i > 0 and segs[i - 1].text.lstrip().startswith("|"):
+    while i > 0 and _table_row(segs[i - 1]):
         i -= 1
     parts = [segs[i]] + ([segs[i - 1]] if i > 0 and segs[i - 1].kind == "paragraph" else [])
     if i == sent.seg:
         return []  # the header row itself
+    own = rx("roles", "own_sub_before", re.I)
     return [h for p in parts for h in ctx.hits("role", p.start, p.end) if h[0] in CUED_ROLES
-            and not rx("roles", "negated_before", re.I).search(p.text, max(0, h[1] - 40), h[1])]
+            and not rx("roles", "negated_before", re.I).search(p.text, max(0, h[1] - 40), h[1])
+            and not (h[0] == "sub_processor" and own.search(p.text, max(0, h[1] - 40), h[1]))]
 
 
 def _cued(ctx: DocContext, sent: Sentence, ms: list[Mention], chain: list[SubProcessing], anaphor: re.Pattern[str]
@@ -223,10 +232,16 @@ def _cued(ctx: DocContext, sent: Sentence, ms: list[Mention], chain: list[SubPro
 
 def _in_clause(ctx: DocContext, sent: Sentence, cue: int, targets: list[Mention]) -> list[Mention]:
     """The targets a role cue at ``cue`` (offset in the sentence) goes to: the one whose bracket holds the cue
-    ("A (as separate controller), B (DPF)"); in a sentence of several ";"-separated vendor entries ("X GmbH
+    ("A (as separate controller), B (DPF)") or that a "in the case of X" just before it names; in a sentence of several ";"-separated vendor entries ("X GmbH
     (processor); Y S.p.A. (card payments)"), those of the cue's own entry when it names any; else all."""
     if len(targets) < 2:
         return targets
+    case = rx("roles", "case_of", re.I)
+    for m in ctx.mentions_in(max(sent.start, sent.start + cue - 60), sent.start + cue):
+        # "A, B and C are controllers or, in the case of C, joint controller": C only
+        if case.search(ctx.doc.text, max(sent.start, m.start - 30), m.start) \
+                and rx("roles", "case_gap", re.I).fullmatch(ctx.doc.text, m.end, sent.start + cue):
+            return [t for t in targets if t.vendor.key == m.vendor.key][:1] or [m]
     bracket = rx("transfers", "country_list_bracket")
     for m in targets:  # "A (standard contractual clauses, as separate controller), B (DPF)": A's own bracket
         b = bracket.match(ctx.doc.text, m.end, sent.end)
@@ -252,10 +267,27 @@ def _list_processor(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> Menti
 def _lead_in_roles(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> list[tuple[str, int, int]]:
     """The role cues of a lead-in that names no vendor and opens a list ("The following providers work for us on
     our behalf:", "Folgende Empfänger handeln als eigenständige Verantwortliche:"): they go to the list's items."""
-    if ms or not sent.text.rstrip().endswith(":"):
+    if ms:
         return []
+    if not sent.text.rstrip().endswith(":"):
+        return _paragraph_lead_in(ctx, sent)
     return [h for h in ctx.hits("role", sent.start, sent.end) if h[0] in CUED_ROLES and h[0] != "sub_processor"
             and not rx("roles", "negated_before", re.I).search(sent.text, max(0, h[1] - sent.start - 40), h[1] - sent.start)]
+
+
+def _paragraph_lead_in(ctx: DocContext, sent: Sentence) -> list[tuple[str, int, int]]:
+    """The role cues of a lead-in paragraph that ends in "." but announces the list right below it ("We work with
+    the following processors. They act on our instructions." above "- A", "- B"), from the paragraph's last
+    sentence: the cues of any of its sentences that names no vendor."""
+    segs = ctx.segments
+    seg = segs[sent.seg]
+    if seg.kind != "paragraph" or sent.end < seg.end - 1 or sent.seg + 1 >= len(segs) \
+            or segs[sent.seg + 1].kind != "list_item" or not rx("roles", "list_pointer", re.I).search(seg.text) \
+            or ctx.mentions_in(seg.start, seg.end):
+        return []
+    neg = rx("roles", "negated_before", re.I)
+    return [h for h in ctx.hits("role", seg.start, seg.end) if h[0] in CUED_ROLES and h[0] != "sub_processor"
+            and not neg.search(seg.text, max(0, h[1] - 40), h[1])]
 
 
 def _item_start(ctx: DocContext, sent: Sentence) -> bool:

@@ -56,7 +56,7 @@ def mechanisms_in(text: str, hits: list[tuple[str, int, int]] | None = None) -> 
         hits = find_labels(mechanism_patterns(), text)
     us = rx("transfers", "us_framework")
     return [(US_FRAMEWORK if n == "adequacy" and us.search(text, s, e) else n, s, e) for n, s, e in hits
-            if not _neg_before().search(text[max(0, s - 60):s]) and not _negated_after(text, e)
+            if not _neg_before().search(text[max(0, s - 120):s]) and not _negated_after(text, e)
             and not (n == "privacy_shield" and _historical(text, s, e))
             and not rx("transfers", "mechanism_reference_before", re.I).search(text[max(0, s - 60):s])]
 
@@ -79,7 +79,9 @@ def denied_mechanisms(text: str, hits: list[tuple[str, int, int]]) -> set[str]:
 
 
 def _neg_before() -> re.Pattern[str]:
-    """A negation shortly before a mechanism ("no adequacy decision", "mangels eines Angemessenheitsbeschlusses")."""
+    """A negation shortly before a mechanism ("no adequacy decision", "mangels eines Angemessenheitsbeschlusses"), or
+    a missing contract that would allow it ("there is no agreement that would let us use SCCs", "ohne eine
+    Vereinbarung, die den Abschluss von Standardvertragsklauseln erlaubt")."""
     return rx("transfers", "mechanism_negated_before", re.I)
 
 
@@ -168,6 +170,8 @@ def statements(ctx: DocContext) -> Statements:
         if rx("transfers", "definition", re.I).search(sent.text):
             continue  # '"Third country" means a country outside the EEA' defines a term, it transfers nothing
         body = ctx.doc.text[sent.value_start:sent.end] if label else sent.text
+        if not label and _run_in_heading(ctx, sent):
+            continue  # "Standard contractual clauses. Where no adequacy decision applies, ...": a title, no statement
         neg = _negation(ctx, sent, body, label)
         if neg is not None:
             negs.append(neg)
@@ -225,6 +229,17 @@ def statements(ctx: DocContext) -> Statements:
         for c in out.cands[first_cand:]:
             bound[1].setdefault(c.country, set()).add(c.recipient)
     return out
+
+
+def _run_in_heading(ctx: DocContext, sent: Sentence) -> bool:
+    """A paragraph's first sentence that only names a mechanism ("Standard contractual clauses." or
+    "Angemessenheitsbeschlüsse." before the paragraph's text): a run-in title, it says nothing of a transfer."""
+    if sent.end - sent.start > 60 or ctx.doc.text[ctx.segments[sent.seg].start:sent.start].strip() \
+            or ctx.segments[sent.seg].end <= sent.end + 1:
+        return False
+    title = sent.text.strip().rstrip(".:").strip()
+    hits = ctx.hits("mechanism", sent.start, sent.end)
+    return bool(hits) and sum(e - s for _, s, e in hits) >= len(title) - 4
 
 
 def _carried(bound: dict[str, set[str]], recips: list[str], mechs: list[tuple[str, int, int]],
