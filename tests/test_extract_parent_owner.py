@@ -3,6 +3,8 @@ transfer to its seat. Named again in the same clause (as infrastructure), it sta
 
 from __future__ import annotations
 
+import pytest
+
 from test_extract_parties import extract, party
 
 
@@ -10,21 +12,18 @@ def names(f) -> set[str]:
     return {p.name for p in f.parties}
 
 
-def test_parent_as_owner_only_en():
-    f = extract("Controller: Fernwald Games GmbH, Graz, Austria.\n\nInstalls are measured by Clickmeter GmbH, Berlin, "
-                "as our processor. Clickmeter is a company of the Orbitline Corporation, based in the USA; "
-                "no data of ours is passed to Orbitline.\n")
-    assert "Orbitline Corporation" in party(f, "Clickmeter GmbH").aliases
-    assert not any("Orbitline" in n for n in names(f))
-    assert not [t for t in f.transfers if t.country == "US"]
-
-
-def test_parent_as_owner_only_de():
-    f = extract("Verantwortlich: Fernwald Games GmbH, Graz, Österreich.\n\nInstallationen misst die Klickwerk GmbH, "
-                "Berlin, als Auftragsverarbeiter. Klickwerk ist ein Unternehmen der Sternbahn Corporation mit Sitz in "
-                "den USA; eine Übermittlung an Sternbahn findet nicht statt.\n")
-    assert "Sternbahn Corporation" in party(f, "Klickwerk GmbH").aliases
-    assert not any("Sternbahn" in n for n in names(f))
+@pytest.mark.parametrize("text, vendor, parent", [
+    ("Controller: Fernwald Games GmbH, Graz, Austria.\n\nInstalls are measured by Clickmeter GmbH, Berlin, "
+     "as our processor. Clickmeter is a company of the Orbitline Corporation, based in the USA; "
+     "no data of ours is passed to Orbitline.\n", "Clickmeter GmbH", "Orbitline"),
+    ("Verantwortlich: Fernwald Games GmbH, Graz, Österreich.\n\nInstallationen misst die Klickwerk GmbH, "
+     "Berlin, als Auftragsverarbeiter. Klickwerk ist ein Unternehmen der Sternbahn Corporation mit Sitz in "
+     "den USA; eine Übermittlung an Sternbahn findet nicht statt.\n", "Klickwerk GmbH", "Sternbahn"),
+])
+def test_parent_as_owner_only(text, vendor, parent):
+    f = extract(text)
+    assert f"{parent} Corporation" in party(f, vendor).aliases
+    assert not any(parent in n for n in names(f))
     assert not [t for t in f.transfers if t.country == "US"]
 
 
