@@ -43,6 +43,15 @@ def test_lead_in_role_goes_to_each_list_item_en_de():
     assert party(de, "Postfuchs GmbH").roles == ("processor",)
 
 
+def test_a_negated_lead_in_gives_its_list_no_role_en_de():
+    en = extract("Partners\nThe companies below are not our processors; they decide for themselves:\n"
+                 "- Ferncastle Software GmbH, Bremen (events);\n- Quillbox Ltd, Cork (ticketing).\n")
+    de = extract("Partner\nDie folgenden Firmen sind keine Auftragsverarbeiter von uns, sie entscheiden selbst:\n"
+                 "- Ablagewerk GmbH, Kassel (Veranstaltungen)\n- Postfuchs GmbH, Jena (Tickets)\n")
+    for f, name in ((en, "Ferncastle Software GmbH"), (en, "Quillbox Ltd"), (de, "Ablagewerk GmbH"), (de, "Postfuchs GmbH")):
+        assert "processor" not in party(f, name).roles
+
+
 def test_relative_clause_names_the_processor_of_a_sub_processor_en_de():
     en = extract("Forms\nOur forms are run by Formly Labs Inc. on our behalf. The data sits in data centres of "
                  "Rackhaus Ltd, Leeds, which Formly Labs has engaged as a sub-processor.")

@@ -28,19 +28,14 @@ import re
 from .context import DocContext, Sentence
 from .lexicon import rules, rx
 from .literals import finditer_literal
-from .roles import CUED_ROLES, RoleFact, SubProcessing, _entity
-
-#: Roles a blanket statement can give (a sub-processor is always some vendor's own).
-BLANKET_ROLES = tuple(r for r in CUED_ROLES if r != "sub_processor")
+from .roles import NAMED_ROLES, RoleFact, SubProcessing, _entity, cue_hits
 
 
 def _statement_role(ctx: DocContext, sent: Sentence) -> str | None:
     """The one role a blanket statement states (None when it names a vendor, or states none or several)."""
     if sent.kind == "heading" or ctx.mentions_in(sent.start, sent.end):
         return None
-    neg = rx("roles", "negated_before", re.I)
-    roles = {h[0] for h in ctx.hits("role", sent.start, sent.end)
-             if h[0] in BLANKET_ROLES and not neg.search(sent.text, max(0, h[1] - 40), h[1])}
+    roles = {h[0] for h in cue_hits(ctx, sent.start, sent.text, NAMED_ROLES)}
     return roles.pop() if len(roles) == 1 else None
 
 

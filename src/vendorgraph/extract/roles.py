@@ -33,6 +33,16 @@ from .mentions import Mention
 
 #: Roles a surface form can give (``recipient`` is the default, not a cue).
 CUED_ROLES = ("controller", "joint_controller", "processor", "sub_processor")
+#: The cued roles a sentence gives the vendors it names (a sub-processor is always some vendor's own: chains).
+NAMED_ROLES = tuple(r for r in CUED_ROLES if r != "sub_processor")
+
+
+def cue_hits(ctx: DocContext, start: int, text: str, roles: tuple[str, ...] = CUED_ROLES) -> list[tuple[str, int, int]]:
+    """The role cues of ``roles`` in ``text`` (the document's text from ``start``), offsets relative to ``start``,
+    without a negation in the 40 characters before ("not as a processor", "kein Auftragsverarbeiter")."""
+    neg = rx("roles", "negated_before", re.I)
+    return [h for h in ctx.hits("role", start, start + len(text)) if h[0] in roles
+            and not neg.search(text, max(0, h[1] - 40), h[1])]
 
 
 @dataclass(frozen=True)
@@ -205,9 +215,8 @@ def _table_roles(ctx: DocContext, sent: Sentence) -> list[tuple[str, int, int]]:
     if i == sent.seg:
         return []  # the header row itself
     own = rx("roles", "own_sub_before", re.I)
-    return [h for p in parts for h in ctx.hits("role", p.start, p.end) if h[0] in CUED_ROLES
-            and not rx("roles", "negated_before", re.I).search(p.text, max(0, h[1] - 40), h[1])
-            and not (h[0] == "sub_processor" and own.search(p.text, max(0, h[1] - 40), h[1]))]
+    return [h for p in parts for h in cue_hits(ctx, p.start, p.text)
+            if not (h[0] == "sub_processor" and own.search(p.text, max(0, h[1] - 40), h[1]))]
 
 
 def _cued(ctx: DocContext, sent: Sentence, ms: list[Mention], chain: list[SubProcessing], anaphor: re.Pattern[str]
@@ -215,8 +224,7 @@ def _cued(ctx: DocContext, sent: Sentence, ms: list[Mention], chain: list[SubPro
     """(role cues, the mentions they go to) of one sentence: its own names, else the section's vendor
     when the sentence points back ("the provider") or is a "Role:" line; a table row takes its lead-in's cues."""
     chained = {sp.sub.vendor.key for sp in chain}
-    hits = [h for h in ctx.hits("role", sent.start, sent.end) if h[0] in CUED_ROLES and h[0] != "sub_processor"
-            and not rx("roles", "negated_before", re.I).search(sent.text, max(0, h[1] - 40), h[1])]
+    hits = cue_hits(ctx, sent.start, sent.text, NAMED_ROLES)
     hits += [("joint_controller", s, e) for _, s, e in ctx.hits("joint_controller_split", sent.start, sent.end)]
     targets = [m for m in ms if m.vendor.key not in chained]
     group = rx("roles", "group_anaphor", re.I).search(sent.text) if hits and not targets else None
@@ -271,8 +279,7 @@ def _lead_in_roles(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> list[t
         return []
     if not sent.text.rstrip().endswith(":"):
         return _paragraph_lead_in(ctx, sent)
-    return [h for h in ctx.hits("role", sent.start, sent.end) if h[0] in CUED_ROLES and h[0] != "sub_processor"
-            and not rx("roles", "negated_before", re.I).search(sent.text, max(0, h[1] - sent.start - 40), h[1] - sent.start)]
+    return cue_hits(ctx, sent.start, sent.text, NAMED_ROLES)
 
 
 def _paragraph_lead_in(ctx: DocContext, sent: Sentence) -> list[tuple[str, int, int]]:
@@ -285,9 +292,7 @@ def _paragraph_lead_in(ctx: DocContext, sent: Sentence) -> list[tuple[str, int, 
             or segs[sent.seg + 1].kind != "list_item" or not rx("roles", "list_pointer", re.I).search(seg.text) \
             or ctx.mentions_in(seg.start, seg.end):
         return []
-    neg = rx("roles", "negated_before", re.I)
-    return [h for h in ctx.hits("role", seg.start, seg.end) if h[0] in CUED_ROLES and h[0] != "sub_processor"
-            and not neg.search(seg.text, max(0, h[1] - 40), h[1])]
+    return cue_hits(ctx, seg.start, seg.text, NAMED_ROLES)
 
 
 def _item_start(ctx: DocContext, sent: Sentence) -> bool:
