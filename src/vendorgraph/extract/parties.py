@@ -146,6 +146,7 @@ def find_controller(ctx: DocContext) -> Controller | None:
     rule, conf = "controller.we_alias", 0.9
     weak: tuple[int, int, str] | None = None
     pointing: list[str] = []  # the sentences of cues that found no name
+    bare = bare_letterhead(text)  # a letterhead without a legal form (only the top of the text is read)
     cues = finditer_literal(rx("parties", "controller_cues", re.I), text, rules("parties")["controller_cues"])
     for cue in cues if best is None else ():
         sent = ctx.sentence_at(cue.start())
@@ -153,13 +154,13 @@ def find_controller(ctx: DocContext) -> Controller | None:
             continue
         above = sent is not None and rx("parties", "controller_above", re.I).search(sent.text)
         first = [c for c in cands if c[1] <= cue.start()][:1] if above else []
-        if above and not first and (bare := bare_letterhead(text)) is not None and not not_a_party(bare[2]):
+        if above and not first and bare is not None and not not_a_party(bare[2]):
             best, rule, conf = bare[:3], "controller.bare_letterhead", 0.6  # "die oben genannte Praxis"
             break
         best = first[0] if first else _pick(ctx, cue, cands)
         if best is not None:
             rule = "controller.cue"
-            if (bare := bare_letterhead(text)) is not None and bare[3] and best[2] == bare[3]:
+            if bare is not None and bare[3] and best[2] == bare[3]:
                 best, rule, conf = bare[:3], "controller.bare_letterhead", 0.6  # its short name: "der VN"
             break
         weak = weak or next(iter(_after(cue, cands)), None)
@@ -167,7 +168,7 @@ def find_controller(ctx: DocContext) -> Controller | None:
             pointing.append(sent.text)
     if best is None and (owner := owner_line(text)) is not None and not not_a_party(owner[2]):
         best, rule, conf = owner, "controller.owner_line", 0.7
-    if best is None and pointing and (bare := bare_letterhead(text)) is not None \
+    if best is None and pointing and bare is not None \
             and _points_to_letterhead(pointing, bare[3]) and not not_a_party(bare[2]):
         best, rule, conf = bare[:3], "controller.bare_letterhead", 0.6
     if best is None and weak is not None:
