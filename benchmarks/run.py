@@ -81,11 +81,12 @@ def ingest_run(policies: Path, store: Path, jobs: int | None) -> IngestResult:
 def stage_profile(policies: Path, n: int = 40) -> list[tuple[str, float]]:
     """CPU milliseconds per document in each pipeline stage, in this process (with the bulk loader's
     threads), over the first ``n`` files, written in one batch."""
-    from vendorgraph.graph import quad_set
+    from vendorgraph.graph import triple_set
     from vendorgraph.load import load
     from vendorgraph.pipeline import Extracted, document_info, extract_document, write_versions
     from vendorgraph.segment import segment
     from vendorgraph.store import open_store
+    from vendorgraph.triples import nquad_line
 
     files = sorted(policies.iterdir())[:n]
     acc = dict.fromkeys(("load", "segment", "extract+resolve", "build_quads", "serialise", "write"), 0.0)
@@ -102,11 +103,11 @@ def stage_profile(policies: Path, n: int = 40) -> list[tuple[str, float]]:
         facts = extract_document(doc)  # segments again inside: subtract the segment time below
         t3 = time.process_time()
         info = document_info(doc)
-        quads = quad_set(facts, info)
+        triples = triple_set(facts, info)
         t4 = time.process_time()
-        data = "".join([f"{q} .\n" for q in quads]).encode("utf-8")  # as graph.build_nquads
+        data = "".join([nquad_line(t, info.version_iri) for t in triples]).encode("utf-8")  # as graph.build_nquads
         t5 = time.process_time()
-        items.append(Extracted(str(f), info.key, info.doc_iri, info.version_iri, data, len(quads), 0))
+        items.append(Extracted(str(f), info.key, info.doc_iri, info.version_iri, data, len(triples), 0))
         for k, dt in zip(acc, (t1 - t, t2 - t1, (t3 - t2) - (t2 - t1), t4 - t3, t5 - t4)):
             acc[k] += dt
     t = time.process_time()

@@ -17,10 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import NamedNode, Quad
 
 from . import ids
 from .model import Facts, Party, Span, Transfer
+from .triples import Builder, Triple, nquad_line, to_quads
 from .vocab import RDF, RDFS, SKOS, VG, XSD, concept, country
 
 
@@ -43,35 +44,6 @@ class DocumentInfo:
         return ids.version_iri(self.key, self.content_hash)
 
 
-class _Builder:
-    def __init__(self, graph: str) -> None:
-        self.g = NamedNode(graph)
-        self.quads: list[Quad] = []
-        self._nodes: dict[str, NamedNode] = {}
-
-    def node(self, iri: str) -> NamedNode:
-        """One NamedNode per IRI (a version graph repeats its predicates and nodes many times)."""
-        n = self._nodes.get(iri)
-        if n is None:
-            n = self._nodes[iri] = NamedNode(iri)
-        return n
-
-    def add(self, s: str, p: str, o: str | Literal) -> None:
-        obj = o if isinstance(o, Literal) else self.node(o)
-        self.quads.append(Quad(self.node(s), self.node(p), obj, self.g))
-
-    def lit(self, s: str, p: str, value: object, datatype: str | None = None) -> None:
-        if isinstance(value, bool):
-            lit = Literal("true" if value else "false", datatype=NamedNode(XSD.boolean))
-        elif isinstance(value, int):
-            lit = Literal(str(value), datatype=self.node(XSD.integer))
-        elif datatype:
-            lit = Literal(str(value), datatype=self.node(datatype))
-        else:
-            lit = Literal(str(value))
-        self.add(s, p, lit)
-
-
 def party_iri(party: Party) -> str:
     return party.vendor_id or ids.org_iri(party.name)
 
@@ -82,7 +54,7 @@ def controller_iri(facts: Facts, doc: DocumentInfo) -> str:
     return ids.org_iri(f"unnamed controller of {doc.key}")
 
 
-def _evidence(b: _Builder, version: str, spans: Iterable[Span]) -> list[str]:
+def _evidence(b: Builder, version: str, spans: Iterable[Span]) -> list[str]:
     out = []
     for sp in spans:
         ev = ids.node_iri("ev", version, sp.start, sp.end, sp.rule)
@@ -99,7 +71,7 @@ def _evidence(b: _Builder, version: str, spans: Iterable[Span]) -> list[str]:
     return out
 
 
-def _organisation(b: _Builder, iri: str, name: str, countries: Iterable[str], cls: str) -> None:
+def _organisation(b: Builder, iri: str, name: str, countries: Iterable[str], cls: str) -> None:
     b.add(iri, RDF.type, cls)
     b.lit(iri, RDFS.label, name)
     for c in countries:
@@ -113,11 +85,13 @@ def _recipient_iri(name: str, by_name: dict[str, str]) -> str:
     return by_name.get(name) or ids.org_iri(name)
 
 
-def _flow(b: _Builder, version: str, ctrl: str, t: Transfer | None, to: str, source: str,
+def _flow(b: Builder, version: str, ctrl: str, t: Transfer | None, to: str, source: str,
           roles: Iterable[str], cats: Iterable[str], spans: Iterable[Span], by_name: dict[str, str]) -> None:
     via = by_name.get(t.via) or ids.org_iri(t.via) if t and t.via else None
     dest = country(t.country) if t else None
-    flow = ids.node_iri("flow", version, source, to, dest or "", ",".join(sorted(t.mechanisms)) if t else "")
+    mechs = ",".join(sorted(t.mechanisms)) if t else ""
+    # the hop before is part of a flow's identity: "X -> A -> B" and "X -> B" are two flows
+    flow = ids.node_iri("flow", version, source, to, dest or "", mechs, *([via] if via else []))
     b.add(flow, RDF.type, VG.DataFlow)
     b.add(flow, VG.inVersion, version)
     b.add(flow, VG.controller, ctrl)
@@ -153,15 +127,20 @@ def build_quads(facts: Facts, doc: DocumentInfo, extractor: str | None = None, *
 
 def quad_set(facts: Facts, doc: DocumentInfo, extractor: str | None = None, *, infer: bool = True) -> set[Quad]:
     """The quads of :func:`build_quads`, unordered."""
-    from .transfer_paths import path_quads
+    return set(to_quads(triple_set(facts, doc, extractor, infer=infer), doc.version_iri))
 
-    quads = set(_stated_quads(facts, doc, extractor))
+
+def triple_set(facts: Facts, doc: DocumentInfo, extractor: str | None = None, *, infer: bool = True) -> set[Triple]:
+    """The statements of :func:`build_quads` as plain tuples (:mod:`vendorgraph.triples`), unordered."""
+    from .transfer_paths import path_triples
+
+    triples = _stated_triples(facts, doc, extractor)
     if infer:
-        from .resolve.infer import inferred_quads
+        from .resolve.infer import inferred_triples
 
-        quads.update(inferred_quads(facts, doc))
-    quads.update(path_quads(list(quads), doc.version_iri))
-    return quads
+        triples += inferred_triples(facts, doc)
+    triples = list(dict.fromkeys(triples))  # in the order built: paths pick values deterministically
+    return set(triples + path_triples(triples, doc.version_iri))
 
 
 def build_nquads(facts: Facts, doc: DocumentInfo, extractor: str | None = None) -> tuple[bytes, int]:
@@ -169,8 +148,9 @@ def build_nquads(facts: Facts, doc: DocumentInfo, extractor: str | None = None) 
 
     This is what ingest workers send to the writer: one bytes object pickles and bulk-loads cheaply.
     """
-    quads = quad_set(facts, doc, extractor)
-    return "".join([f"{q} .\n" for q in quads]).encode("utf-8"), len(quads)
+    g = doc.version_iri
+    triples = triple_set(facts, doc, extractor)
+    return "".join([nquad_line(t, g) for t in triples]).encode("utf-8"), len(triples)
 
 
 def nquads_to_ntriples(nquads: bytes, graph: str) -> str:
@@ -181,9 +161,9 @@ def nquads_to_ntriples(nquads: bytes, graph: str) -> str:
     return nquads.decode("utf-8").replace(f" {NamedNode(graph)} .\n", " .\n")
 
 
-def _stated_quads(facts: Facts, doc: DocumentInfo, extractor: str | None = None) -> list[Quad]:
+def _stated_triples(facts: Facts, doc: DocumentInfo, extractor: str | None = None) -> list[Triple]:
     version = doc.version_iri
-    b = _Builder(version)
+    b = Builder(version)
     b.add(doc.doc_iri, RDF.type, VG.PolicyDocument)
     b.add(doc.doc_iri, VG.hasVersion, version)
     b.lit(doc.doc_iri, VG.sourceName, doc.name)
@@ -256,10 +236,10 @@ def _stated_quads(facts: Facts, doc: DocumentInfo, extractor: str | None = None)
         b.add(neg, VG.negates, VG.NoThirdCountryTransfer if n.kind == "no_third_country_transfer" else VG.Negation)
         for ev in _evidence(b, version, n.evidence):
             b.add(neg, VG.evidence, ev)
-    return b.quads
+    return b.triples
 
 
-def _category_statement(b: _Builder, version: str, prop: str, cat: str, spans: Iterable[Span]) -> None:
+def _category_statement(b: Builder, version: str, prop: str, cat: str, spans: Iterable[Span]) -> None:
     node = ids.node_iri("category", version, cat)
     b.add(node, RDF.type, VG.CategoryStatement)
     b.add(node, VG.inVersion, version)

@@ -24,7 +24,7 @@ statements (:data:`CURRENT_INDEX`) from its graph; storing that text again write
 (A crash between bulk loading a new graph and making it current leaves a graph whose paths look
 current until the next ingest drops it: ``OxigraphStore.drop_orphan_versions``.)
 
->>> path_quads([], "https://example.org/v")
+>>> path_triples([], "https://example.org/v")
 []
 """
 
@@ -32,10 +32,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from . import ids
-from .vocab import RDF, RDFS, VG, XSD
+from .triples import Builder, Triple
+from .vocab import RDF, RDFS, VG
 
 if TYPE_CHECKING:
     from .legal import HopLaw
@@ -63,10 +64,10 @@ class _Flow:
     quote: str
 
 
-def _index(quads: Iterable) -> dict[str, dict[str, list]]:
+def _index(triples: Iterable[Triple]) -> dict[str, dict[str, list]]:
     idx: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for q in quads:
-        idx[q.subject.value][q.predicate.value].append(q.object.value)
+    for s, p, o, _ in triples:
+        idx[s][p].append(o)
     return idx
 
 
@@ -100,17 +101,16 @@ def _code(country: str) -> str:
     return "third_countries" if country == VG.UnnamedThirdCountries else _local(country)
 
 
-def path_quads(quads: Sequence, version: str) -> list:
-    """The ``vg:TransferPath`` quads for a version's quads (its transfer flows), in the version's graph."""
-    from pyoxigraph import Literal, NamedNode, Quad
-
+def path_triples(triples: Sequence[Triple], version: str) -> list[Triple]:
+    """The ``vg:TransferPath`` statements for a version's statements (its transfer flows), as
+    :mod:`vendorgraph.triples` tuples."""
     from .legal import HopLaw, status_iri
 
-    idx = _index(quads)
+    idx = _index(triples)
     flows = _flows(idx)
     if not flows:
         return []
-    law, g = HopLaw.default(), NamedNode(version)
+    law, b = HopLaw.default(), Builder(version)
     groups: dict[tuple[str, str, str, str], list[_Flow]] = defaultdict(list)
     for f in flows:
         groups[(f.controller, f.source, f.to, f.destination)].append(f)
@@ -118,11 +118,7 @@ def path_quads(quads: Sequence, version: str) -> list:
     for f in flows:
         if f.stated:
             into[f.to].append(f)
-    out = []
-
-    def add(s: str, p: str, o: str | Literal) -> None:
-        out.append(Quad(NamedNode(s), NamedNode(p), o if isinstance(o, Literal) else NamedNode(o), g))
-
+    add, lit = b.add, b.lit
     document = min(idx.get(version, {}).get(VG.sourceName, [""]))
     for (ctrl, src, to, dest), fs in sorted(groups.items()):
         node = ids.node_iri("path", version, ctrl, src, to, dest)
@@ -135,52 +131,49 @@ def path_quads(quads: Sequence, version: str) -> list:
         add(node, VG.reaches, dest)
         add(node, VG.currentlyReaches, dest)
         add(node, VG.pathController, ctrl)
-        add(node, VG.pathText, Literal(text))
-        add(node, VG.controllerName, Literal(names[0]))
-        add(node, VG.recipientName, Literal(names[-1]))
-        add(node, VG.countryCode, Literal(_code(dest)))
-        add(node, VG.hopCount, Literal(str(len(names) - 1), datatype=NamedNode(XSD.integer)))
-        add(node, VG.mechanismList, Literal(", ".join(mechs)))
+        lit(node, VG.pathText, text)
+        lit(node, VG.controllerName, names[0])
+        lit(node, VG.recipientName, names[-1])
+        lit(node, VG.countryCode, _code(dest))
+        lit(node, VG.hopCount, len(names) - 1)
+        lit(node, VG.mechanismList, ", ".join(mechs))
         plain, best = _status(add, node, law, [(dest, mechs)], to, VG.legalStatus, VG.certifiedStatus,
                               VG.certificationOf)
         for m in sorted({m for f in fs for m in f.mechanism_iris}):
             add(node, VG.pathMechanism, m)
         for st in sorted({law.mechanism_status(dest, m, certified=False) for m in mechs} or {"missing"}):
             add(node, VG.mechanismStatus, status_iri(st))
-        _current_rows(add, dest, to, [ROW_SEPARATOR.join([text, st, ", ".join(mechs), document]) for st in (plain, best)])
-        add(node, VG.categoryList, Literal(", ".join(sorted({c for f in fs for c in f.categories}))))
-        add(node, VG.explicit, Literal("true" if any(f.explicit for f in fs) else "false",
-                                       datatype=NamedNode(XSD.boolean)))
+        _current_rows(b, dest, to, [ROW_SEPARATOR.join([text, st, ", ".join(mechs), document]) for st in (plain, best)])
+        lit(node, VG.categoryList, ", ".join(sorted({c for f in fs for c in f.categories})))
+        lit(node, VG.explicit, any(f.explicit for f in fs))
         add(node, VG.provenance, VG.Stated if any(f.stated for f in fs) else VG.Inferred)
-        add(node, VG.pathQuote, Literal(min(f.quote for f in fs)))
+        lit(node, VG.pathQuote, min(f.quote for f in fs))
         for f in fs:
             add(node, VG.pathFlow, f.iri)
         if via:
-            add(node, VG.viaName, Literal(names[1]))
+            lit(node, VG.viaName, names[1])
             ins = into.get(via, [])
             if ins:
-                add(node, VG.viaMechanismList, Literal(", ".join(sorted({m for f in ins for m in f.mechanisms}))))
+                lit(node, VG.viaMechanismList, ", ".join(sorted({m for f in ins for m in f.mechanisms})))
                 _status(add, node, law, [(f.destination, f.mechanisms) for f in ins], via,
                         VG.viaLegalStatus, VG.viaCertifiedStatus, VG.viaCertificationOf)
-    return out
+    return b.triples
 
 
-def _current_rows(add: Callable[[str, str, Any], None], dest: str, to: str, rows: Sequence[str]) -> None:
+def _current_rows(b: Builder, dest: str, to: str, rows: Sequence[str]) -> None:
     """The current-path index row of a path: on the country, or, when the status depends on the recipient's
     certification (``rows``: uncertified, certified differ), the uncertified row on the country too and both
     rows on the (recipient, country) node."""
-    from pyoxigraph import Literal
-
     plain, certified = rows
     if plain == certified:
-        add(dest, VG.currentPath, Literal(plain))
+        b.lit(dest, VG.currentPath, plain)
         return
     pair = ids.node_iri("certifiable", to, dest)  # one per (recipient, country), shared by every version
-    add(dest, VG.currentPathIfUncertified, Literal(plain))
-    add(dest, VG.currentCertifiablePaths, pair)
-    add(pair, VG.certifiableRecipient, to)
-    add(pair, VG.currentPathIfUncertified, Literal(plain))
-    add(pair, VG.currentPathIfCertified, Literal(certified))
+    b.lit(dest, VG.currentPathIfUncertified, plain)
+    b.add(dest, VG.currentCertifiablePaths, pair)
+    b.add(pair, VG.certifiableRecipient, to)
+    b.lit(pair, VG.currentPathIfUncertified, plain)
+    b.lit(pair, VG.currentPathIfCertified, certified)
 
 
 def _status(add: Callable[[str, str, str], None], node: str, law: "HopLaw", hops: Sequence[tuple[str, Sequence[str]]],

@@ -6,7 +6,7 @@ Such a transfer becomes a ``vg:Transfer`` flow with ``vg:provenance vg:Inferred`
 (the registry path and its source), ``vg:explicit false`` and mechanism ``none_stated``; its
 evidence is the party's mention in the text. A query for stated facts filters on ``vg:Stated``.
 
-The lead wires :func:`inferred_quads` next to ``graph.build_quads``; this module does not touch graph.py.
+``graph.triple_set`` adds :func:`inferred_triples` to a version's stated statements.
 """
 
 from __future__ import annotations
@@ -89,11 +89,20 @@ def inferred_quads(facts: Facts, doc_info: object, registry: Registry | None = N
     ``doc_info`` is a ``graph.DocumentInfo``. Parties without evidence spans are skipped (every flow
     carries evidence: here the mention of the party the inference starts from).
     """
+    from ..triples import to_quads
+
+    return to_quads(inferred_triples(facts, doc_info, registry, on), doc_info.version_iri)  # type: ignore[attr-defined]
+
+
+def inferred_triples(facts: Facts, doc_info: object, registry: Registry | None = None,
+                     on: date | None = None) -> list:
+    """The statements of :func:`inferred_quads` as plain tuples (:mod:`vendorgraph.triples`)."""
     from .. import ids
-    from ..graph import _Builder, _evidence, controller_iri
+    from ..graph import _evidence, controller_iri
+    from ..triples import Builder
 
     version = doc_info.version_iri  # type: ignore[attr-defined]
-    b = _Builder(version)
+    b = Builder(version)
     ctrl = controller_iri(facts, doc_info)  # type: ignore[arg-type]
     spans = {p.name: p.evidence for p in facts.parties}
     for t in inferred_transfers(facts, registry, on):
@@ -114,4 +123,4 @@ def inferred_quads(facts: Facts, doc_info: object, registry: Registry | None = N
         b.lit(flow, VG.inferredFrom, f"{t.basis}; source: {t.source}")
         for ev in _evidence(b, version, spans[t.party][:1]):
             b.add(flow, VG.evidence, ev)
-    return b.quads
+    return b.triples
