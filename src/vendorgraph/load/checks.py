@@ -109,10 +109,23 @@ def policy_terms(text: str) -> dict[str, set[str]]:
     return {lang: {t for t in terms if _starts_word(low, t)} for lang, terms in vocabulary()["terms"].items()}
 
 
+def _has_terms(low: str, terms: list[str], need: int) -> bool:
+    """At least ``need`` of ``terms`` occur in ``low`` at a word start (stops at the ``need``-th)."""
+    n = 0
+    for t in terms:
+        n += _starts_word(low, t)
+        if n >= need:
+            return True
+    return False
+
+
 def check_policy(text: str, source: str, language: str) -> str:
     """Raise NotAPolicyError unless ``text`` uses enough policy terms; return the language (resolving 'und')."""
-    found = policy_terms(text)
     need = int(vocabulary()["min_distinct_terms"])
+    own = vocabulary()["terms"].get(language)
+    if own and _has_terms(text.lower(), own, need):
+        return language  # what the raw text has, the whitespace-normalised text below has too
+    found = policy_terms(text)
     best = max(sorted(found), key=lambda lang: len(found[lang]))
     have = len(found[best])
     if have < need:
