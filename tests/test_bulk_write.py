@@ -79,3 +79,34 @@ def test_batch_writer_raises_a_failed_batch_and_counts_only_written_ones(tmp_pat
             w.add(bad)  # written on the writer thread; its error comes back on leaving
     assert report.ok == [good.source]
     store.close()
+
+
+def test_batch_writer_writes_the_last_documents_in_small_batches(monkeypatch):
+    from vendorgraph import writer
+    from vendorgraph.pipeline import Extracted, Report
+
+    class Recorder:  # a store that records the size of each batch
+        def __init__(self) -> None:
+            self.sizes: list[int] = []
+
+        def documents_with_versions(self, iris: set[str]) -> set[str]:
+            return set()
+
+        def write_nquads(self, items: list, remove: list, add: list) -> None:
+            self.sizes.append(len(items))
+
+    monkeypatch.setattr(writer, "TAIL_DOCS", 2)
+    store, report = Recorder(), Report()
+    items = [Extracted(f"{i}.txt", f"k{i}", f"https://example.org/d{i}", f"https://example.org/v{i}", b"", 1, 1)
+             for i in range(20)]
+    with writer.BatchWriter(store, report, batch_docs=8, batch_triples=10**6, expected=20) as w:
+        for it in items:
+            w.add(it)
+        w.flush()
+    assert store.sizes == [8, 5, 2, 2, 2, 1] and len(report.ok) == 20
+    store2 = Recorder()
+    with writer.BatchWriter(store2, Report(), batch_docs=8, batch_triples=10**6) as w:  # no expected count
+        for it in items:
+            w.add(it)
+        w.flush()
+    assert store2.sizes == [8, 8, 4]

@@ -234,7 +234,7 @@ def ingest(inputs: Sequence[str | Path], store: Store, extractor: str = "rules",
         cleanup = getattr(store, "drop_orphan_versions", None)
         if cleanup is not None:
             cleanup()
-        with BatchWriter(store, report, max(1, batch_docs), max(1, batch_triples)) as writer:
+        with BatchWriter(store, report, max(1, batch_docs), max(1, batch_triples), len(paths)) as writer:
             for item in extract_all(paths, extractor, jobs):
                 if item.error is not None:
                     failed(item.source, item.error)

@@ -43,12 +43,21 @@ def write_versions(store: Store, items: Sequence[Extracted]) -> None:
         store.replace_graph(it.version_iri, quads, meta_remove=r, meta_add=a)
 
 
+#: Batch size for the last documents of an ingest (see :class:`BatchWriter`).
+TAIL_DOCS = 32
+
+
 class BatchWriter:
     """The single writer: gathers extracted documents and writes them in batches, one at a time, on a
     thread of its own, so that the workers get new documents while a batch is written (the bulk
-    loader releases the GIL). Use as a context manager: leaving waits for the batch in flight."""
+    loader releases the GIL). Use as a context manager: leaving waits for the batch in flight.
 
-    def __init__(self, store: Store, report: Report, batch_docs: int, batch_triples: int) -> None:
+    ``expected``: how many documents will come. The batch written after the last one is extracted
+    runs alone; once fewer than ``batch_docs`` documents are still to come, batches are
+    :data:`TAIL_DOCS` small, so that this last write is short."""
+
+    def __init__(self, store: Store, report: Report, batch_docs: int, batch_triples: int,
+                 expected: int | None = None) -> None:
         from concurrent.futures import ThreadPoolExecutor
 
         self.store, self.report = store, report
@@ -56,6 +65,7 @@ class BatchWriter:
         self.pending: list[Extracted] = []
         self.keys: set[str] = set()
         self.triples = 0
+        self.to_come = expected
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="vendorgraph-writer")
         self._in_flight: Any = None  # (future, items) of the batch being written
 
@@ -74,7 +84,12 @@ class BatchWriter:
         self.pending.append(item)
         self.keys.add(item.key)
         self.triples += item.triples
-        if len(self.pending) >= self.batch_docs or self.triples >= self.batch_triples:
+        limit = self.batch_docs
+        if self.to_come is not None:
+            self.to_come -= 1
+            if self.to_come < self.batch_docs:
+                limit = min(limit, TAIL_DOCS)
+        if len(self.pending) >= limit or self.triples >= self.batch_triples:
             self.flush()
 
     def flush(self) -> None:
