@@ -90,7 +90,7 @@ class DocContext:
     @classmethod
     def build(cls, doc: Document, segments: Sequence[Segment]) -> "DocContext":
         ctx = cls(doc, segments)
-        ctx._hits, ctx._hit_starts = {}, {}
+        ctx._hits, ctx._hit_starts, ctx._with = {}, {}, {}
         ctx.mentions = find_mentions(doc.text)
         ctx._starts = [m.start for m in ctx.mentions]
         ctx._index(segments)
@@ -121,6 +121,8 @@ class DocContext:
                 self.sentences.append(Sentence(s, e, text[s:e], i, section, top, seg.kind,
                                                lab[1] if lab else None, vs))
         self._sent_starts = [s.start for s in self.sentences]
+        ss = self.sentences
+        self._disjoint = all(a.end <= b.start for a, b in zip(ss, ss[1:]))  # as segment() makes them
 
     # ------------------------------------------------------------------ lookups
     def mentions_in(self, start: int, end: int) -> list[Mention]:
@@ -211,6 +213,36 @@ class DocContext:
         if i == j:
             return []
         return [(n, s - start, e - start) for n, s, e in found[i:j] if e <= end]
+
+    def sentences_with(self, kind: str) -> frozenset[int]:
+        """Indices of the sentences ``s`` for which ``hits(kind, s.start, s.end)`` finds something (found once
+        per kind): a loop over the sentences asks a set instead."""
+        found = self._with.get(kind)
+        if found is None:
+            self.hits(kind, 0, 0)  # the document is scanned for ``kind``
+            found = self._with[kind] = self._holding([(s, e) for _, s, e in self._hits[kind]])
+        return found
+
+    def sentences_naming(self) -> frozenset[int]:
+        """Indices of the sentences ``s`` for which ``mentions_in(s.start, s.end)`` finds a mention (asked anew:
+        the controller's mentions do not count)."""
+        keys = self.controller_keys
+        return self._holding([(m.start, m.end) for m in self.mentions if m.vendor.key not in keys])
+
+    def _holding(self, spans: list[tuple[int, int]]) -> frozenset[int]:
+        """Indices of the sentences holding one of ``spans``: starting in the sentence, not ending after it."""
+        sents = self.sentences
+        if not self._disjoint:  # segments of another making: every sentence is looked at
+            spans = sorted(spans)
+            firsts = [a for a, _ in spans]
+            return frozenset(i for i, s in enumerate(sents) if any(
+                b <= s.end for _, b in spans[bisect.bisect_left(firsts, s.start):bisect.bisect_left(firsts, s.end)]))
+        out = set()
+        for a, b in spans:  # disjoint sentences: only the last one starting at or before ``a`` may hold it
+            i = bisect.bisect_right(self._sent_starts, a) - 1
+            if i >= 0 and a < sents[i].end and b <= sents[i].end:
+                out.add(i)
+        return frozenset(out)
 
     def sentences_between(self, start: int, last: int) -> list[Sentence]:
         """The sentences starting in ``[start, last]``."""

@@ -90,8 +90,10 @@ def _first_tokens() -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def resolve_name(name: str) -> Vendor:
-    """The vendor an organisation name denotes: registry, then lexicon, then a local key."""
+    """The vendor an organisation name denotes: registry, then lexicon, then a local key (cached: a name is
+    resolved once per process)."""
     reg = _registry()
     if reg is not None:
         m = reg.resolve(name)
@@ -296,7 +298,9 @@ def find_mentions(text: str) -> list[Mention]:
     return _unify(_dedupe(found))
 
 
+@lru_cache(maxsize=8192)
 def _first_word(name: str) -> str:
+    """The lower-cased first word of ``name`` without its legal form (asked twice per mention, cached)."""
     words = [w for w in re.split(r"[\s,]+", strip_legal_form(name)) if w]
     return words[0].rstrip(".").lower() if words else ""
 

@@ -308,16 +308,21 @@ def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
     in_list = False
     list_via: Mention | None = None  # "X setzt folgende Unterauftragsverarbeiter ein:": X, for the items below
     lead: list[tuple[str, int, int]] = []  # "The following providers act on our behalf:": the cues, for the items below
-    for sent in ctx.sentences:
+    # a sentence naming no vendor and holding no role cue gives no role: it only opens or closes a list
+    busy = ctx.sentences_naming() | ctx.sentences_with("role") | ctx.sentences_with("joint_controller_split")
+    for i, sent in enumerate(ctx.sentences):
         if sent.kind == "heading":
             in_list = False
             list_via = None
             lead = []
             continue
-        ms = _unique(ctx.mentions_in(sent.start, sent.end))
+        ms = _unique(ctx.mentions_in(sent.start, sent.end)) if i in busy else []
         if sent.kind != "list_item":
             list_via = _list_processor(ctx, sent, ms)
             lead = _lead_in_roles(ctx, sent, ms)
+        if i not in busy:
+            in_list = _in_list(sent, in_list)
+            continue
         chain = _sub_processing(ctx, sent, ms)
         if not chain and list_via is not None and ms and _item_start(ctx, sent):
             chain = [SubProcessing(m, list_via, ctx.sentence_span(sent, "role.sub_processor.list", 0.7))
@@ -338,8 +343,11 @@ def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
                 if _recipient_slot(ctx, sent, m, in_list and sent.kind == "list_item"):
                     facts.append(RoleFact(m.vendor.key, "recipient", ctx.sentence_span(sent, "role.recipient.slot", 0.7),
                                           _entity(m)))
-        if sent.label_kind == "recipients":
-            in_list = True
-        elif sent.kind != "list_item":
-            in_list = False
+        in_list = _in_list(sent, in_list)
     return facts, subs
+
+
+def _in_list(sent: Sentence, in_list: bool) -> bool:
+    """Whether the list items after ``sent`` are items of a "Recipients:" block (``in_list``: those after the one before)."""
+    return sent.label_kind == "recipients" or in_list and sent.kind == "list_item"
+

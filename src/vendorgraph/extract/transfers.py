@@ -148,7 +148,9 @@ def statements(ctx: DocContext) -> Statements:
     prev: tuple[int, list[str]] = (-1, [])  # segment and recipients of the last statement
     bound: tuple[int, dict[str, set[str]]] = (-1, {})  # segment of the last statement, its country -> recipients
     intro: tuple[int, list[str], str] | None = None  # "… in the following countries:" and the rows below it
-    for sent in ctx.sentences:
+    # the sentences naming a country, a mechanism or "third countries" (a statement needs one, or a label)
+    named = ctx.sentences_with("country") | ctx.sentences_with("mechanism") | ctx.sentences_with("third_countries")
+    for i, sent in enumerate(ctx.sentences):
         label = sent.label_kind == "third_country"
         said: dict[bool, tuple[list[str], str]] = {}  # the sentence's recipients, found once
 
@@ -164,8 +166,7 @@ def statements(ctx: DocContext) -> Statements:
             intro = (sent.seg, keys, src) if src in ("sentence", "category") else None
         if sent.kind == "heading" or sent.label_kind in ("recipients", "data_categories"):
             continue
-        if not (label or ctx.hits("country", sent.start, sent.end) or ctx.hits("mechanism", sent.start, sent.end)
-                or ctx.hits("third_countries", sent.start, sent.end)):
+        if not (label or i in named):
             continue
         if rx("transfers", "definition", re.I).search(sent.text):
             continue  # '"Third country" means a country outside the EEA' defines a term, it transfers nothing

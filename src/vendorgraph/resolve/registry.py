@@ -147,6 +147,8 @@ class Registry:
                 lst.sort(key=lambda e: (e.vendor, e.kind, e.target))
         self._entities = {en.iri: en for v in vendors.values() for en in v.entities}
         self._fuzzy_keys = sorted(k for k in self._exact if len(k) >= FUZZY_MIN_LEN)
+        self._fuzzy_groups: dict[int, list[str]] = {}  # length -> the fuzzy keys that long
+        self._fuzzy_by_len: dict[int, list[str]] = {}  # key length -> the fuzzy keys a key that long may match
         self._cache: dict[str, Match | None] = {}
 
     # ------------------------------------------------------------------ construction
@@ -267,10 +269,25 @@ class Registry:
         if len(key) >= FUZZY_MIN_LEN:
             from rapidfuzz import fuzz, process
 
-            found = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            found = process.extractOne(key, self._fuzzy_candidates(len(key)), scorer=fuzz.ratio,
+                                       score_cutoff=FUZZY_CUTOFF)
             if found and _digits(found[0]) == _digits(key) and found[0][0] == key[0]:
                 return pick(self._exact[found[0]], round(0.9 * found[1] / 100, 3))
         return None
+
+    def _fuzzy_candidates(self, n: int) -> list[str]:
+        """The fuzzy keys whose length lets them reach :data:`FUZZY_CUTOFF` against a key of ``n`` characters,
+        in their (alphabetical) order: ``fuzz.ratio`` is at most ``100 * (1 - |n - m| / (n + m))``, so the others
+        cannot match and ``extractOne`` finds the same among these (one character of slack against rounding)."""
+        found = self._fuzzy_by_len.get(n)
+        if found is None:
+            if not self._fuzzy_groups:
+                for k in self._fuzzy_keys:
+                    self._fuzzy_groups.setdefault(len(k), []).append(k)
+            slack = 100 - FUZZY_CUTOFF
+            found = self._fuzzy_by_len[n] = sorted(k for m, keys in self._fuzzy_groups.items()
+                                                   if 100 * abs(m - n) <= slack * (m + n) + 100 for k in keys)
+        return found
 
     def _match(self, e: _Entry, surface: str, score: float, entity_level: bool = True) -> Match:
         v = self._vendors[e.vendor]
