@@ -32,6 +32,15 @@ def _last_word(s: str) -> str | None:
     end before a final line break."""
     m = _WORD_RUN.match(s[-2::-1] if s.endswith("\n") else s[::-1])
     return m.group()[::-1] if m is not None else None
+
+
+def _word_before(text: str, rev: str, lo: int, hi: int) -> str | None:
+    """``_last_word(text[lo:hi])``, matched in ``rev`` (``text`` reversed) without slicing."""
+    n = len(text)
+    m = _WORD_RUN.match(rev, n - hi + (hi > lo and text[hi - 1] == "\n"), n - lo)
+    return m.group()[::-1] if m is not None else None
+
+
 _INITIALS = re.compile(r"(?:\w\.)*\w")
 _SENT_END = re.compile(r"[.!?](?:[\"'”“)\]]*)\s+(?=[\"'„“(\[]?[A-ZÄÖÜ0-9])")
 
@@ -236,8 +245,10 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     abbr = abbreviations()
+    rev = ""
     for m in _SENT_END.finditer(text):
-        word = _last_word(text[max(start, m.start() - 24):m.start()])  # at most 24 characters back
+        rev = rev or text[::-1]
+        word = _word_before(text, rev, max(start, m.start() - 24), m.start())  # at most 24 characters back
         if word is not None:
             if word in abbr or len(word) <= 1 and _INITIALS.fullmatch(word):
                 continue

@@ -23,7 +23,7 @@ from ...model import CategoryFact, Document, Segment, Span, Transfer
 from ...resources import data_dir
 from .data_context import _data_hits
 from .labels import KINDS, SKOS, Entry, Hit, Label, Matcher, load_labels, matcher
-from .matching import _document_hits, hits_between, scan
+from .matching import _document_hits, hits_between, hits_within, scan
 from .patterns import _found, _rule, _rx, _search, rules
 from .recipient_context import _names_one, _recipient_hits, _usable, with_list_siblings
 from .sentences import Sentence, _contexts
@@ -55,14 +55,18 @@ def _facts(doc: Document, found: Iterator[tuple[Sentence, Hit, str, float]]) -> 
 
 def find_data_categories(doc: Document, segments: Sequence[Segment]) -> tuple[CategoryFact, ...]:
     """Data categories the policy says it processes (labels outside glossaries, negations, "contact us")."""
-    sentences = _contexts(doc.text, segments, "data")
-    return _facts(doc, ((s, h, r, c) for s in sentences for h, r, c in _data_hits(doc.text, s)))
+    sentences = tuple(_contexts(doc.text, segments, "data"))
+    found = sorted(hits_within(doc.text, [(s.start, s.end) for s in sentences], "data").items())
+    return _facts(doc, ((sentences[i], h, r, c) for i, hits in found
+                        for h, r, c in _data_hits(doc.text, sentences[i], hits)))
 
 
 def find_recipient_categories(doc: Document, segments: Sequence[Segment]) -> tuple[CategoryFact, ...]:
     """Unnamed recipients that data is passed to (cue words, recipient lists and sections)."""
     sentences = with_list_siblings(doc.text, tuple(_contexts(doc.text, segments, "recipient")))
-    return _facts(doc, ((s, h, r, c) for s in sentences for h, r, c in _recipient_hits(doc.text, s)))
+    found = sorted(hits_within(doc.text, [(s.start, s.end) for s in sentences], "recipient").items())
+    return _facts(doc, ((sentences[i], h, r, c) for i, hits in found
+                        for h, r, c in _recipient_hits(doc.text, sentences[i], hits)))
 
 
 def recipient_categories_in(text: str) -> list[tuple[str, int, int]]:

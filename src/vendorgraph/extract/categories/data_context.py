@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from .labels import Hit
 from .matching import hits_between
@@ -62,9 +62,11 @@ def _hit_vetoed(text: str, sent: Sentence, hit: Hit) -> bool:
                 and _rx("data", "hit_veto_sentence", hit.notation).search(sent.text))
 
 
-def _data_hits(text: str, sent: Sentence) -> Iterator[tuple[Hit, str, float]]:
-    """Data-category hits of one sentence that pass the context rules, with rule name and confidence."""
-    hits = hits_between(text, sent.start, sent.end, "data")
+def _data_hits(text: str, sent: Sentence, hits: Sequence[Hit] | None = None) -> Iterator[tuple[Hit, str, float]]:
+    """Data-category hits of one sentence that pass the context rules, with rule name and confidence;
+    ``hits``: the sentence's hits when known (see :func:`.matching.hits_within`)."""
+    if hits is None:
+        hits = hits_between(text, sent.start, sent.end, "data")
     if not hits or _found(sent.text, "data", "exclude_sentence") or _found(sent.segment.text, "data", "exclude_segment"):
         return
     processing: bool | None = None  # a processing cue in the sentence or its heading (asked for weak labels only)

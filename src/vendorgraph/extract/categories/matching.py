@@ -8,10 +8,10 @@ words that can start a label are visited.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import compress, count
-from typing import Iterator
+from typing import Iterable, Iterator, Sequence
 
 from .ellipsis import _ellipses
 from .labels import KINDS, Entry, Hit, Matcher, matcher
@@ -51,6 +51,24 @@ def _starts(word: str) -> _Starts:
 def _live(word: str) -> bool:
     """Some label may start at ``word``."""
     return any(_starts(word))
+
+
+_LIVE: set[str] = set()
+_DEAD: set[str] = set()
+_KNOWN_MAX = 1 << 17
+
+
+def _live_words(words: set[str]) -> set[str]:
+    """The words of ``words`` at which some label may start (:func:`_live`); the words seen before are
+    sorted out by set operations, not one call each."""
+    new = words - _LIVE - _DEAD
+    if new:
+        if len(_LIVE) + len(_DEAD) + len(new) > _KNOWN_MAX:
+            _LIVE.clear()
+            _DEAD.clear()
+        for w in new:
+            (_LIVE if _live(w) else _DEAD).add(w)
+    return words & _LIVE
 
 
 def _case_ok(lower: bool, e: Entry) -> bool:
@@ -122,9 +140,10 @@ def _direct(tok: Tokens) -> Iterator[Hit]:
     words, gaps, offsets = tok.words, tok.gaps, tok.offsets
     last = len(words) - 1
     until = dict.fromkeys(KINDS, 0)
-    live = set(filter(_live, set(words)))
+    live = _live_words(set(words))
     hyphens = _hyphen_joins(tok)
-    for i in sorted(set(compress(count(), map(live.__contains__, words))) | hyphens):
+    at: Iterable[int] = compress(count(), map(live.__contains__, words))  # in order
+    for i in sorted(hyphens.union(at)) if hyphens else at:
         word = words[i]
         single, found, multi, _ = _plan(word)
         if multi and i < last and (gaps[i + 1] == " " or _separator(gaps[i + 1])):
@@ -148,9 +167,17 @@ def _direct(tok: Tokens) -> Iterator[Hit]:
 
 def _hyphen_joins(tok: Tokens) -> set[int]:
     """Words joined by a hyphen to a capitalised next word, a German compound ("Hosting-Anbieter")."""
-    words = tok.words
-    # gaps[i + 1] lies between word i and word i + 1; the last gap follows the last word
-    return {i for i in compress(count(), map("-".__eq__, tok.gaps[1:-1])) if words[i + 1][:1].isupper()}
+    words, gaps = tok.words, tok.gaps
+    out: set[int] = set()
+    # gaps[g] lies between word g - 1 and word g; the last gap follows the last word
+    g, last = 0, len(gaps) - 1
+    while True:  # ``tuple.index`` finds the few hyphen gaps without a Python step per word
+        try:
+            g = gaps.index("-", g + 1, last)
+        except ValueError:
+            return out
+        if words[g][:1].isupper():
+            out.add(g - 1)
 
 
 def _joined_entries(word: str) -> tuple[Entry, ...]:
@@ -192,3 +219,19 @@ def hits_between(text: str, start: int, end: int, kind: str) -> list[Hit]:
     """The hits of vocabulary ``kind`` inside ``text[start:end]`` (the whole text is scanned once)."""
     starts, hits = _document_hits(text).get(kind, _NO_HITS)
     return [h for h in hits[bisect_left(starts, start): bisect_left(starts, end)] if h.end <= end]
+
+
+def hits_within(text: str, spans: Sequence[tuple[int, int]], kind: str) -> dict[int, list[Hit]]:
+    """Per index of ``spans`` (``(start, end)`` pairs) that holds hits, :func:`hits_between` of it.
+    Sorted, disjoint spans are found for each hit by one bisection (a document has far fewer hits
+    than sentences); other spans one by one."""
+    bounds = [x for span in spans for x in span]
+    if bounds != sorted(bounds):
+        return {i: found for i, (start, end) in enumerate(spans) if (found := hits_between(text, start, end, kind))}
+    firsts = [start for start, _ in spans]
+    out: dict[int, list[Hit]] = {}
+    for h in _document_hits(text).get(kind, _NO_HITS)[1]:
+        i = bisect_right(firsts, h.start) - 1  # the last span starting at or before the hit
+        if i >= 0 and h.start < spans[i][1] and h.end <= spans[i][1]:
+            out.setdefault(i, []).append(h)
+    return out

@@ -89,7 +89,7 @@ class _Fast:
     units: tuple[re.Pattern[str], ...]
     by_literal: tuple[tuple[str, tuple[int, ...]], ...]
     always: tuple[int, ...]
-    #: A zero-width match wherever one of ``literals`` starts (in lower-cased text), and per first
+    #: A match (of one character) wherever one of ``literals`` starts (in lower-cased text), and per first
     #: character the literals starting with it and their alternatives.
     starts: re.Pattern[str] | None = field(default=None, compare=False)
     by_first: dict[str, tuple[tuple[str, tuple[int, ...]], ...]] | None = field(default=None, compare=False)
@@ -124,9 +124,23 @@ def _fast_rule(node: str | tuple[str, ...]) -> _Fast:
     by_first: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
     for lit, ix in indexed:
         by_first.setdefault(lit[:1], []).append((lit, ix))
-    starts = re.compile(f"(?=(?:{trie_regex(sorted(by_literal))}))") if by_literal else None
+    starts = _starts_regex(sorted(by_literal)) if by_literal else None
     return _Fast(rx, pretest, literals, units, indexed, tuple(always), starts,
                  {c: tuple(v) for c, v in by_first.items()})
+
+
+def _starts_regex(literals: Sequence[str]) -> re.Pattern[str]:
+    """A regex matching wherever one of ``literals`` starts (overlapping ones too): each match is the
+    literal's first character, the rest a lookahead. Unlike a pattern that opens with a lookahead, it
+    lets the regex engine skip to the characters that start a literal."""
+    if "" in literals:
+        return re.compile("")  # an empty literal starts everywhere
+    rests: dict[str, list[str]] = {}
+    for lit in literals:
+        rests.setdefault(lit[0], []).append(lit[1:])
+    alts = [re.escape(first) + ("" if "" in rest else f"(?={trie_regex(sorted(rest))})")
+            for first, rest in sorted(rests.items())]
+    return re.compile("|".join(alts))
 
 
 def _found(text: str, *path: str, passed: bool | None = None) -> bool:
@@ -158,8 +172,10 @@ def found(text: str, fast: _Fast, passed: bool | None = None) -> bool:
         for m in fast.starts.finditer(low):  # every place where some literal starts, in one scan
             pos = m.start()
             for lit, ix in by_first.get(low[pos], ()):
-                if low.startswith(lit, pos) and any(units[i].match(text, pos) for i in ix):
-                    return True
+                if low.startswith(lit, pos):
+                    for i in ix:
+                        if units[i].match(text, pos):
+                            return True
         return any(units[i].search(text) for i in fast.always)
     tried: set[int] = set()
     for lit, ix in fast.by_literal:

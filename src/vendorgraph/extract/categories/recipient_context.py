@@ -23,9 +23,11 @@ def _recipient_context(sent: Sentence) -> tuple[bool, bool]:
     return False, bool(sent.carried or heading or _found(text, "recipient", "cue"))
 
 
-def _recipient_hits(text: str, sent: Sentence) -> Iterator[tuple[Hit, str, float]]:
-    """Recipient-category hits of one sentence that pass the context rules."""
-    hits = hits_between(text, sent.start, sent.end, "recipient")
+def _recipient_hits(text: str, sent: Sentence, hits: Sequence[Hit] | None = None) -> Iterator[tuple[Hit, str, float]]:
+    """Recipient-category hits of one sentence that pass the context rules; ``hits``: the sentence's
+    hits when known."""
+    if hits is None:
+        hits = hits_between(text, sent.start, sent.end, "recipient")
     if not hits:
         return
     vetoed, cued = _recipient_context(sent)

@@ -10,7 +10,7 @@ from typing import Iterator, Sequence
 
 from ...model import Segment
 from .labels import KINDS
-from .matching import hits_between
+from .matching import hits_within
 from .patterns import _found, _pretests, _rx, rules
 
 _SENTENCE_END = r"[.!?]\s+(?=\S)"
@@ -49,9 +49,9 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(rules()["abbreviations"])
 
 
-@lru_cache(maxsize=4)
 def _glossary(segments: tuple[Segment, ...]) -> frozenset[int]:
-    """Indexes of segments in a definitions/glossary part: not statements about processing."""
+    """Indexes of segments in a definitions/glossary part: not statements about processing (asked
+    once per document, by the cached :func:`_document_sentences`)."""
     title, item = _rx("glossary", "title"), _rx("glossary", "definition_item")
     out: set[int] = set()
     heads: set[str] = set()
@@ -88,6 +88,8 @@ def _document_sentences(text: str, segments: tuple[Segment, ...]) -> dict[str, t
     """Per vocabulary, the sentences of the segments with hits of it (see :func:`_contexts`); the
     segments are split once for both vocabularies."""
     skip = _glossary(segments)
+    spans = [(seg.start, seg.end) for seg in segments]
+    with_hits = [(kind, hits_within(text, spans, kind)) for kind in KINDS]
     out: dict[str, list[Sentence]] = {kind: [] for kind in KINDS}
     carry = False
     for i, seg in enumerate(segments):
@@ -98,7 +100,7 @@ def _document_sentences(text: str, segments: tuple[Segment, ...]) -> dict[str, t
             carry = seg.text.rstrip().endswith(":") and _found(seg.text[-300:], "recipient", "cue")
         elif _rx("recipient", "numbered_title").match(seg.text) and _found(seg.text, "recipient", "heading_cue"):
             carry = True  # "3) Who else receives data": a numbered title read as a list item
-        kinds = [kind for kind in KINDS if hits_between(text, seg.start, seg.end, kind)]
+        kinds = [kind for kind, inside in with_hits if i in inside]
         if kinds:
             sents = tuple(_sentences(seg, carry and seg.kind == "list_item"))
             for kind in kinds:
