@@ -161,9 +161,14 @@ def _warm(extractor: str) -> None:
     get_extractor(extractor)
 
 
+#: The module a forkserver imports before forking workers: they start with the extractor warm.
+PRELOAD = "vendorgraph.extract.preload"
+
+
 def _mp_context():  # -> multiprocessing context
-    """A fresh forkserver (no store handles or threads inherited); ``fork`` when ``__main__`` is no
-    file that workers could re-import (stdin, ``python -c`` in some shells, embedded interpreters)."""
+    """A fresh forkserver (no store handles or threads inherited) that preloads :data:`PRELOAD`; ``fork``
+    when ``__main__`` is no file that workers could re-import (stdin, ``python -c`` in some shells,
+    embedded interpreters)."""
     import multiprocessing as mp
     import sys
 
@@ -171,7 +176,21 @@ def _mp_context():  # -> multiprocessing context
     main = getattr(sys.modules.get("__main__"), "__file__", None)
     if main and not Path(main).is_file() and "fork" in methods:
         return mp.get_context("fork")
-    return mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in methods:
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload([PRELOAD])
+    return ctx
+
+
+def start_workers() -> None:
+    """Start the forkserver now, so that it warms up (:data:`PRELOAD`) while the caller opens its store;
+    ``ingest`` starts it anyway when it needs workers. A no-op where workers are not forked from one."""
+    ctx = _mp_context()
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def extract_all(paths: Sequence[Path], extractor: str = "rules", jobs: int = 1) -> Iterator[Extracted]:
@@ -231,6 +250,7 @@ def ingest(inputs: Sequence[str | Path], store: Store, extractor: str = "rules",
         if jobs <= 1:
             _ingest_serial(paths, store, extractor, report, failed, bar)
             return report
+        start_workers()  # warms up while the store drops orphan graphs
         cleanup = getattr(store, "drop_orphan_versions", None)
         if cleanup is not None:
             cleanup()

@@ -66,7 +66,7 @@ def _progress_bar(quiet: bool):
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from ..pipeline import BATCH_DOCS, ingest
+    from ..pipeline import BATCH_DOCS, ingest, start_workers
     from ..store import open_store
 
     def report_error(e: Exception) -> None:
@@ -74,6 +74,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
         tqdm.write(f"vendorgraph: error: {e}", file=sys.stderr)
 
+    if args.jobs != 1:
+        start_workers()  # the workers' forkserver warms up while the store opens
     store = open_store(store_location(args))
     try:
         rep = ingest(args.policies, store, args.extractor, on_error=report_error, jobs=args.jobs,
