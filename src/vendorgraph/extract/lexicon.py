@@ -25,7 +25,7 @@ from ..errors import VocabularyError
 from ..resources import data_dir
 from ..vocab import LOC, RDFS, SKOS, VG
 from .literals import literal_starts
-from .scan import _finditer_from, atom_trie, compile_guarded, finditer, finditer_shared, trie_regex  # noqa: F401 - the rules modules import them from here
+from .scan import _finditer_from, after_none_of, atom_trie, compile_guarded, finditer, finditer_shared, trie_regex  # noqa: F401 - the rules modules import them from here
 
 
 @cache
@@ -262,8 +262,8 @@ def countries() -> Countries:
     skip = set(fb.get("exclude_forms", []))
     by_form = {f: c for f, c in by_form.items() if len(f) >= 2 and f not in skip}
     by_adj = {a: c for c, adjs in fb["adjectives"].items() for a in adjs}
-    firsts = "".join(sorted({re.escape(f[0]) for f in by_form}))
-    pat = re.compile(rf"(?=[{firsts}])(?<![\w\-.])(?:{_alternation(list(by_form))})(?![\w]|-(?=[a-zäöü]))")
+    # (?<![\w\-.])(?:forms), led by the forms' first characters (``re`` skips to them by itself)
+    pat = re.compile(after_none_of(r"\w\-.", list(by_form)) + r"(?![\w]|-(?=[a-zäöü]))")
     adj = re.compile(rf"(?<![\w\-])(?:{_alternation(list(by_adj))})(?![\w])")
     return Countries(pat, by_form, adj, by_adj, frozenset(eea), compile_guarded(fb["us_address"]))
 

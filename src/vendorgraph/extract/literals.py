@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .scan import _finditer_from, finditer
 
@@ -132,3 +132,39 @@ def finditer_literal(p: re.Pattern[str], text: str, rule: str | list[str]) -> li
     if not lits or len(low) != len(text) or has_case_traps(text):
         return finditer(p, text)
     return _finditer_from(p, text, literal_starts(low, lits))
+
+
+#: Characters of text :func:`iter_literal` looks through for literals at a time.
+LAZY_CHUNK = 4096
+
+
+def iter_literal(p: re.Pattern[str], text: str, rule: str | list[str]) -> Iterator[re.Match[str]]:
+    """What :func:`finditer_literal` finds, lazily: the literals are looked for one stretch of
+    :data:`LAZY_CHUNK` characters at a time, so a caller that stops at an early match (a controller
+    cue near the top) does not search the rest of the text."""
+    rule = rule if isinstance(rule, str) else tuple(rule)
+    low = text
+    if p.flags & re.I:
+        lits = rule_literals(rule)
+        low = lowered(text)
+        if lits and (len(low) != len(text) or has_case_traps(text)):
+            lits = ()
+    else:
+        lits = rule_literals(rule, False)
+    if not lits:
+        yield from finditer(p, text)
+        return
+    pos = 0
+    for a in range(0, max(len(text), 1), LAZY_CHUNK):
+        b = min(a + LAZY_CHUNK, len(text))
+        starts: set[int] = {0} if a == 0 else set()
+        for lit in lits:
+            i = low.find(lit, a, b + len(lit) - 1)  # occurrences that start before b
+            while i >= 0:
+                starts.add(i)
+                i = low.find(lit, i + 1, b + len(lit) - 1)
+        for s in sorted(starts):
+            if s >= pos and (m := p.match(text, s)) is not None:
+                yield m
+                pos = m.end()
+

@@ -128,8 +128,8 @@ def _legal_form_re() -> re.Pattern[str]:
 
 @cache
 def _legal_form_first_re() -> re.Pattern[str]:
-    """Where :func:`_legal_form_re` may match."""
-    return re.compile(r"(?<![\w])[A-ZÄÖÜ0-9]")
+    """Where :func:`_legal_form_re` may match: ``(?<![\\w])[A-ZÄÖÜ0-9]``, the class first (``re`` skips to it)."""
+    return re.compile(r"[A-ZÄÖÜ0-9](?<![\w][\s\S])")
 
 
 @cache

@@ -80,8 +80,8 @@ def near_legal_forms(p: re.Pattern[str], first: re.Pattern[str], text: str) -> l
 
 @cache
 def _lower_first_re() -> re.Pattern[str]:
-    """Where :func:`_lower_re` may match."""
-    return re.compile(r"(?<![\w.\-@/])[a-zäöü]")
+    """Where :func:`_lower_re` may match: ``(?<![\\w.\\-@/])[a-zäöü]``, the class first (``re`` skips to it)."""
+    return re.compile(r"[a-zäöü](?<![\w.\-@/][\s\S])")
 
 
 def _opened(text: str, start: int) -> bool:

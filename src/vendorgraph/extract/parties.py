@@ -21,7 +21,7 @@ from ..model import Controller
 from .context import DocContext
 from .controller_lines import bare_letterhead, in_toc, letterhead, name_words, owner_line, qualified_cue
 from .lexicon import countries, lexicon, rules, rx
-from .literals import finditer_literal
+from .literals import iter_literal
 from .mentions import group_names, nominative_name, resolve_name, strip_legal_form
 from .nonrecipients import passive  # noqa: F401 - re-exported for the extractor
 
@@ -147,8 +147,8 @@ def find_controller(ctx: DocContext) -> Controller | None:
     weak: tuple[int, int, str] | None = None
     pointing: list[str] = []  # the sentences of cues that found no name
     bare = bare_letterhead(text)  # a letterhead without a legal form (only the top of the text is read)
-    cues = finditer_literal(rx("parties", "controller_cues", re.I), text, rules("parties")["controller_cues"])
-    for cue in cues if best is None else ():
+    cues = iter_literal(rx("parties", "controller_cues", re.I), text, rules("parties")["controller_cues"])
+    for cue in cues if best is None else ():  # lazily: the loop mostly stops at an early cue
         sent = ctx.sentence_at(cue.start())
         if sent is not None and not_ctx.search(sent.text) or in_toc(text, cue.start()) or _heading_only(text, cue):
             continue

@@ -289,3 +289,26 @@ def trie_regex(words: list[str]) -> str:
     True
     """
     return atom_trie([[re.escape(ch) for ch in w] for w in words], key=lambda a: a[-1:])  # by the raw character
+
+
+def after_none_of(not_after: str, words: list[str]) -> str:
+    """A regex matching what ``(?<![not_after])(?:trie_regex(words))`` matches, written to open with the
+    words' first characters (the lookbehind follows the first one): ``re`` then skips from one such
+    character to the next by itself, instead of trying the whole regex at every position.
+
+    >>> re.findall(after_none_of(r"\\w", ["US", "USA", "UK"]), "USA, xUK, UK")
+    ['USA', 'UK']
+    """
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            rests.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for first, rest in sorted(rests.items()):
+        tail = [r for r in rest if r]
+        body = f"(?:{trie_regex(tail)})" if tail else ""
+        if tail and len(tail) < len(rest):
+            body += "?"  # the first character alone is a word too (atom_trie's optional branch)
+        alts.append(f"{re.escape(first)}(?<![{not_after}][\\s\\S]){body}")
+    return f"(?:{'|'.join(alts)})" if alts else "(?!)"
+
