@@ -42,7 +42,7 @@ def _word_before(text: str, rev: str, lo: int, hi: int) -> str | None:
 
 
 _INITIALS = re.compile(r"(?:\w\.)*\w")
-_SENT_END = re.compile(r"[.!?](?:[\"'”“)\]]*)\s+(?=[\"'„“(\[]?[A-ZÄÖÜ0-9])")
+_SENT_END = re.compile(r"([.!?][\"'”“)\]]*)\s+(?=[\"'„“(\[]?[A-ZÄÖÜ0-9])")
 
 
 @cache
@@ -233,6 +233,12 @@ def abbreviations() -> frozenset[str]:
     return frozenset(structure_rules()["abbreviations"])
 
 
+@cache
+def _reversed_abbreviations() -> frozenset[str]:
+    """:func:`abbreviations` spelt backwards (:func:`sentences` reads the word before an end reversed)."""
+    return frozenset(a[::-1] for a in abbreviations())
+
+
 def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text`` (plus ``offset``); abbreviations do not split.
 
@@ -244,22 +250,27 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     start = 0
-    abbr = abbreviations()
+    abbr = _reversed_abbreviations()
     rev = ""
+    n = len(text)
+    word_run = _WORD_RUN.match
     for m in _SENT_END.finditer(text):
+        at, after = m.span()
         rev = rev or text[::-1]
-        word = _word_before(text, rev, max(start, m.start() - 24), m.start())  # at most 24 characters back
-        if word is not None:
-            if word in abbr or len(word) <= 1 and _INITIALS.fullmatch(word):
+        lo = at - 24 if at - 24 > start else start  # at most 24 characters back
+        # the word before the end (``_word_before``), read reversed: abbreviations are kept reversed too
+        w = word_run(rev, n - at + (at > lo and text[at - 1] == "\n"), n - lo)
+        if w is not None:
+            drow = w.group()
+            if drow in abbr or len(drow) <= 1 and _INITIALS.fullmatch(drow):
                 continue
-            if text[m.end():m.end() + 1].isdigit() and _number_abbr().search(word):
+            if text[after:after + 1].isdigit() and _number_abbr().search(drow[::-1]):
                 continue  # "Industriestr. 25": a street, not a sentence end
-            if word.isdigit() and len(word) <= 2 and _ordinal_month().match(text, m.end()):
+            if drow.isdigit() and len(drow) <= 2 and _ordinal_month().match(text, after):
                 continue  # "am 16. Juli 2020": a date
-        end = m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
-        if text[start:end].strip():
-            out.append((offset + start, offset + end))
-        start = m.end()
+        # the sentence ends after the mark and its closing quotes (group 1); it holds the mark, never blank
+        out.append((offset + start, offset + m.end(1)))
+        start = after
     tail = text[start:].rstrip()
     if tail.strip():
         out.append((offset + start, offset + start + len(tail)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from ..model import Document, Segment, Span
 from ..segment import label_of, sentences
@@ -54,8 +54,10 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     return text.rfind(";", 0, pos) + 1, hi if hi >= 0 else len(text)
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence of a segment (immutable; a named tuple: built some 400 times a document, it is the
+    cheapest record to make)."""
+
     start: int
     end: int
     text: str
@@ -101,6 +103,7 @@ class DocContext:
         section, top = -1, -1
         last_path: tuple[str, ...] | None = None
         stack: list[tuple[int, int]] = []  # (depth, segment id)
+        add = self.sentences.extend
         for i, seg in enumerate(segments):
             depth = len(seg.heading_path)
             if seg.kind == "heading":
@@ -116,10 +119,10 @@ class DocContext:
                     top += 1
                 last_path = path
             lab = label_of(seg.text) if seg.kind in ("label_value", "list_item") else None
-            for s, e in sentences(seg.text, seg.start):
-                vs = seg.start + lab[2] if lab and s == seg.start else s
-                self.sentences.append(Sentence(s, e, text[s:e], i, section, top, seg.kind,
-                                               lab[1] if lab else None, vs))
+            kind, label_kind, first = seg.kind, lab[1] if lab else None, seg.start
+            value_start = first + lab[2] if lab else first  # the first sentence's; the others start theirs
+            add([Sentence(s, e, text[s:e], i, section, top, kind, label_kind, value_start if s == first else s)
+                 for s, e in sentences(seg.text, first)])
         self._sent_starts = [s.start for s in self.sentences]
         ss = self.sentences
         self._disjoint = all(a.end <= b.start for a, b in zip(ss, ss[1:]))  # as segment() makes them

@@ -153,21 +153,21 @@ def statements(ctx: DocContext) -> Statements:
     for i, sent in enumerate(ctx.sentences):
         label = sent.label_kind == "third_country"
         said: dict[bool, tuple[list[str], str]] = {}  # the sentence's recipients, found once
-
-        def recipients() -> tuple[list[str], str]:
-            if label not in said:
-                said[label] = _recipients(ctx, sent, label)
-            return said[label]
         row = sent.kind == "list_item" or sent.text.lstrip().startswith("|")
         if intro is not None and not row and sent.seg != intro[0]:
             intro = None
         if not label and not row and sent.text.rstrip().endswith(":"):
-            keys, src = recipients()
+            keys, src = said[label] = _recipients(ctx, sent, label)
             intro = (sent.seg, keys, src) if src in ("sentence", "category") else None
         if sent.kind == "heading" or sent.label_kind in ("recipients", "data_categories"):
             continue
         if not (label or i in named):
             continue
+
+        def recipients() -> tuple[list[str], str]:  # (made only for the sentences that get this far)
+            if label not in said:
+                said[label] = _recipients(ctx, sent, label)
+            return said[label]
         if rx("transfers", "definition", re.I).search(sent.text):
             continue  # '"Third country" means a country outside the EEA' defines a term, it transfers nothing
         body = ctx.doc.text[sent.value_start:sent.end] if label else sent.text

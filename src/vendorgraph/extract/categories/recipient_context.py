@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from typing import Iterator, Sequence
 
@@ -178,5 +177,5 @@ def with_list_siblings(text: str, sentences: Sequence[Sentence]) -> list[Sentenc
                 _standalone(h) and not _names_one(text, out[i], h)
                 for i in run for h in hits_between(text, out[i].start, out[i].end, "recipient")):
             for i in run:
-                out[i] = replace(out[i], carried=True)
+                out[i] = out[i]._replace(carried=True)
     return out

@@ -4,22 +4,21 @@ carrying a recipient cue from their introduction."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Iterator, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from ...model import Segment
 from .labels import KINDS
 from .matching import hits_within
-from .patterns import _found, _pretests, _rx, rules
+from .patterns import _fast, _found, _pretests, _rx, found, rules
 
 _SENTENCE_END = r"[.!?]\s+(?=\S)"
 _SENTENCE_END_RX = re.compile(_SENTENCE_END)
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence of a segment; offsets index the document text."""
+class Sentence(NamedTuple):
+    """A sentence of a segment; offsets index the document text (immutable; a named tuple, the cheapest
+    record to make: some 350 a document)."""
 
     start: int
     end: int
@@ -28,20 +27,23 @@ class Sentence:
     carried: bool = False  # inherits a recipient cue from the list's introduction
 
 
-def _sentences(seg: Segment, carried: bool) -> Iterator[Sentence]:
+def _sentences(seg: Segment, carried: bool) -> list[Sentence]:
     """Split a segment at sentence ends ([.!?] + space), not after abbreviations or numbers."""
     abbrev = _abbreviations()
     pos = 0
-    text = seg.text
+    text, first = seg.text, seg.start
+    out: list[Sentence] = []
     for m in _SENTENCE_END_RX.finditer(text):
-        before = text[max(pos, m.start() - 12): m.start()].rsplit(None, 1)
+        at = m.start()
+        before = text[at - 12 if at - 12 > pos else pos: at].rsplit(None, 1)
         word = before[-1].lower().strip("(\"'„“") if before else ""
         if word in abbrev or (word.isdigit() and not text[m.end()].isupper()):
             continue
-        yield Sentence(seg.start + pos, seg.start + m.start() + 1, text[pos: m.start() + 1], seg, carried)
+        out.append(Sentence(first + pos, first + at + 1, text[pos: at + 1], seg, carried))
         pos = m.end()
     if pos < len(text):
-        yield Sentence(seg.start + pos, seg.end, text[pos:], seg, carried)
+        out.append(Sentence(first + pos, seg.end, text[pos:], seg, carried))
+    return out
 
 
 @cache
@@ -56,9 +58,11 @@ def _glossary(segments: tuple[Segment, ...]) -> frozenset[int]:
     out: set[int] = set()
     heads: set[str] = set()
     in_list = False
-    intro = _pretests([seg.text.strip() for seg in segments], "glossary", "intro")
+    texts = [seg.text.strip() for seg in segments]
+    intro = _pretests(texts, "glossary", "intro")
+    intro_rule = _fast("glossary", "intro")
     for i, seg in enumerate(segments):
-        text = seg.text.strip()
+        text = texts[i]
         if heads and heads & set(seg.heading_path):
             out.add(i)
             continue
@@ -66,7 +70,7 @@ def _glossary(segments: tuple[Segment, ...]) -> frozenset[int]:
             heads.add(seg.text)
             out.add(i)
             continue
-        if _found(text, "glossary", "intro", passed=intro[i]) or (len(text) < 60 and title.match(text)):
+        if found(text, intro_rule, intro[i]) or (len(text) < 60 and title.match(text)):
             out.add(i)
             in_list = True
             continue
