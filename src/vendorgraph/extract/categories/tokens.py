@@ -12,6 +12,10 @@ from .patterns import rules
 _WORD = r"[^\W_]+"  # a word: letters and digits
 _GAP = r"[\s\u00ad\-‐‑–()/]*"  # what may separate the words of a label
 _SPLIT = re.compile(f"({_WORD})")
+# The same splits, faster: a possessive repeat (the word class never gives back), and ``\w`` (a word
+# character or "_") for texts without "_"
+_SPLIT_FAST = re.compile(f"({_WORD}+)")
+_SPLIT_NO_UNDERSCORE = re.compile(r"(\w++)")
 _GAP_RX = re.compile(_GAP)
 
 
@@ -119,6 +123,6 @@ class Tokens:
 
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into words (letters and digits)."""
-    parts = _SPLIT.split(text)  # gap, word, gap, word, ..., gap
+    parts = (_SPLIT_FAST if "_" in text else _SPLIT_NO_UNDERSCORE).split(text)  # gap, word, gap, word, ..., gap
     offsets = tuple(accumulate(map(len, parts)))
     return Tokens(text, tuple(parts[1::2]), tuple(parts[0::2]), offsets[:-1])
