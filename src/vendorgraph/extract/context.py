@@ -103,6 +103,7 @@ class DocContext:
         section, top = -1, -1
         last_path: tuple[str, ...] | None = None
         stack: list[tuple[int, int]] = []  # (depth, segment id)
+        below: tuple[int, ...] = ()  # the ids of ``stack``: the heading stack of the segments below a heading
         add = self.sentences.extend
         for i, seg in enumerate(segments):
             depth = len(seg.heading_path)
@@ -110,8 +111,9 @@ class DocContext:
                 stack = [s for s in stack if s[0] < depth + 1][:depth]
                 self.heading_stack.append(tuple(s for _, s in stack))
                 stack.append((depth + 1, i))
+                below = tuple(s for _, s in stack)
             else:
-                self.heading_stack.append(tuple(s for _, s in stack))
+                self.heading_stack.append(below)
             path = seg.heading_path + ((seg.text,) if seg.kind == "heading" else ())
             if path != last_path:
                 section += 1

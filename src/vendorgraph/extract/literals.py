@@ -168,3 +168,33 @@ def iter_literal(p: re.Pattern[str], text: str, rule: str | list[str]) -> Iterat
                 yield m
                 pos = m.end()
 
+
+
+#: A regex opening with one of some words, white space, then one of some characters: ``(?:the|via)\s+[„“"]``.
+_WORDS_SPACE_MARK = re.compile(r"\(\?:(\w+(?:\|\w+)*)\)\\s\+\[([^\]\\\-^]+)\]")
+
+
+def finditer_marked(p: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(p.finditer(text))`` for a regex that opens with ``(?:w1|w2|…)\\s+[marks]`` (words of word
+    characters, a class of plain characters: 'the „Tool“'): ``p`` is only tried where one of the words ends
+    right before the white space before a mark (the marks are rare: found by ``str.find``). Other regexes,
+    and those ignoring case or with other top-level alternatives, run as they are.
+
+    >>> [m.group(1) for m in finditer_marked(re.compile(r'(?:the|via)\\s+["„]([A-Z]\\w+)["“]'), 'via „Zoom“, the "Xy"')]
+    ['Zoom', 'Xy']
+    """
+    lead = _WORDS_SPACE_MARK.match(p.pattern)
+    if lead is None or p.flags & (re.I | re.A | re.X) or len(split_top(p.pattern)) > 1:
+        return list(p.finditer(text))
+    words = lead.group(1).split("|")
+    starts: set[int] = set()
+    for mark in set(lead.group(2)):
+        q = text.find(mark)
+        while q >= 0:
+            j = q  # the white space before the mark runs back to j (a word ends there: it holds no space)
+            while j > 0 and text[j - 1].isspace():  # ``\s`` (``str.isspace`` is the same test)
+                j -= 1
+            if j < q:
+                starts.update(j - len(w) for w in words if j >= len(w) and text.startswith(w, j - len(w)))
+            q = text.find(mark, q + 1)
+    return _finditer_from(p, text, sorted(starts))

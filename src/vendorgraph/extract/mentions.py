@@ -21,7 +21,7 @@ from typing import Iterable
 from ..load.checks import word_char
 from ..segment import abbreviations
 from .lexicon import finditer_shared, lexicon, rules, rx, trie_regex
-from .literals import literal_starts
+from .literals import finditer_marked, literal_starts
 from .names import (addressed_institutions, headed_institutions, lower_case_entities, near_legal_forms, nominative,
                     prefixed_entities)
 
@@ -160,12 +160,23 @@ def nominative_name(name: str) -> str:
     return nominative(base) + name.strip()[len(base):] if name.strip().startswith(base) else name
 
 
+@cache
+def _stop_tokens() -> frozenset[str]:
+    """``name_stop_tokens`` of the parties rules as a set (asked for every name found)."""
+    return frozenset(rules("parties")["name_stop_tokens"])
+
+
+@cache
+def _particles() -> frozenset[str]:
+    """``name_particles`` of the parties rules as a set."""
+    return frozenset(rules("parties")["name_particles"])
+
+
 def _trim(name: str, start: int) -> tuple[str, int]:
     """Drop generic leading words ("Dienstleister CleverReach GmbH" -> "CleverReach GmbH"), but not the
     company type that opens a registered name ("Steuerberatungsgesellschaft Kornmeier & Partner mbB")."""
     r = rules("parties")
-    stop, suffixes = set(r["name_stop_tokens"]), tuple(r["name_stop_suffixes"])
-    particles = set(r["name_particles"])
+    stop, suffixes, particles = _stop_tokens(), tuple(r["name_stop_suffixes"]), _particles()
     words = name.split(" ")
     while len(words) > 1 and re.fullmatch(r"[\d.§]+|\w+\.", words[0]):
         start += len(words[0]) + 1
@@ -201,7 +212,7 @@ def _co_partner_start(text: str, start: int, name: str) -> int:
     if head is None:
         return start
     trimmed, s = _trim(head.group(1), head.start(1))
-    return start if trimmed.split(" ")[0] in rules("parties")["name_stop_tokens"] else s
+    return start if trimmed.split(" ")[0] in _stop_tokens() else s
 
 
 def entity_mentions(text: str) -> list[tuple[int, int, str]]:
@@ -211,7 +222,7 @@ def entity_mentions(text: str) -> list[tuple[int, int, str]]:
         head = _sentence_start(m.group(1))
         name, s = _trim(m.group(1)[head:], m.start(1) + head)
         head = name.split(" ")[0]
-        if head in rules("parties")["name_stop_tokens"] or not (head[:1].isupper() or head[:1].isdigit()):
+        if head in _stop_tokens() or not (head[:1].isupper() or head[:1].isdigit()):
             continue
         if not any(ch.isalpha() for ch in name[:m.start(2) - s]):
             continue  # "1016 AB Amsterdam": a postcode before a legal-form look-alike
@@ -289,7 +300,7 @@ def find_mentions(text: str) -> list[Mention]:
     for m in finditer_shared(rx("parties", "service_cue"), text, _scans()):
         if not _in_url(text, m.start(1)):
             found.append(Mention(m.start(1), m.end(1), m.group(1), "tool", resolve_name(m.group(1)), 0.6))
-    for m in rx("parties", "quoted_service").finditer(text):
+    for m in finditer_marked(rx("parties", "quoted_service"), text):  # tried only before quotes
         name = m.group(1).strip()
         if re.search(r"[a-z][A-Z]|\.(?:com|io|me|de)$", name) and "-" not in name:
             found.append(Mention(m.start(1), m.start(1) + len(name), name, "tool", resolve_name(name), 0.6))
@@ -434,6 +445,6 @@ def group_names(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _group_matches(text):
         name, s = _trim(m.group(0), m.start())
-        if name.split(" ")[0] not in rules("parties")["name_stop_tokens"]:
+        if name.split(" ")[0] not in _stop_tokens():
             out.append((s, s + len(name), name))
     return out

@@ -223,7 +223,8 @@ def _german_address(window: str) -> str | None:
 
 
 def _dpo(text: str) -> str | None:
-    m = rx("parties", "dpo_cues").search(text)
+    # the first cue, found where one of its literals occurs (``search``'s match: the leftmost)
+    m = next(iter_literal(rx("parties", "dpo_cues"), text, rules("parties")["dpo_cues"]), None)
     if not m:
         return None
     tail = text[m.end():m.end() + 160]
