@@ -128,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=15, help="runs per query on the embedded store")
     ap.add_argument("--no-rdflib", action="store_true", help="skip rdflib's in-memory store")
     ap.add_argument("--rdflib-timeout", type=float, default=60.0, help="seconds per query on rdflib before giving up")
+    ap.add_argument("--oxigraph-timeout", type=float, default=120.0,
+                    help="seconds a query may take on the embedded store before it is reported as '> timeout' (0: none)")
     ap.add_argument("--queries", default="", help="comma-separated query names (default: all)")
     ap.add_argument("--reuse", action="store_true", help="keep an existing store of that size (queries only)")
     a = ap.parse_args(argv)
@@ -147,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         if a.reuse and store.is_dir():
             print(f"(reusing {store}: no ingest measured)")
             rows = bench_queries(store, a.repeat, not a.no_rdflib, a.rdflib_timeout,
-                                 [q for q in a.queries.split(",") if q])
+                                 [q for q in a.queries.split(",") if q], a.oxigraph_timeout)
             print(fmt_table(QUERY_HEADER, rows), flush=True)
             continue
         r = ingest_run(policies, store, a.jobs)
@@ -161,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\nstage profile (CPU ms per document, one process): "
               + ", ".join(f"{k} {v:.1f}" for k, v in prof), flush=True)
         names = [q for q in a.queries.split(",") if q]
-        rows = bench_queries(store, a.repeat, not a.no_rdflib, a.rdflib_timeout, names)
+        rows = bench_queries(store, a.repeat, not a.no_rdflib, a.rdflib_timeout, names, a.oxigraph_timeout)
         print(fmt_table(QUERY_HEADER, rows), flush=True)
     print("\n## ingest summary")
     print(fmt_table(INGEST_HEADER, ingest_rows))
