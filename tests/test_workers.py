@@ -31,7 +31,8 @@ def test_ingest_after_start_workers_equals_serial_ingest(tmp_path, samples):
     from vendorgraph.pipeline import ingest, start_workers
     from vendorgraph.store import open_store
 
-    start_workers()
+    assert not start_workers(samples[:1]) and not start_workers(samples, jobs=1)  # no workers for these
+    start_workers(samples, jobs=2)
     start_workers()  # idempotent
     a, b = open_store(tmp_path / "a"), open_store(tmp_path / "b")
     ra, rb = ingest(samples, a, jobs=1), ingest(samples, b, jobs=2)

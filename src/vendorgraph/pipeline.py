@@ -183,14 +183,23 @@ def _mp_context():  # -> multiprocessing context
     return ctx
 
 
-def start_workers() -> None:
+def start_workers(inputs: Sequence[str | Path] | None = None, jobs: int | None = None) -> bool:
     """Start the forkserver now, so that it warms up (:data:`PRELOAD`) while the caller opens its store;
-    ``ingest`` starts it anyway when it needs workers. A no-op where workers are not forked from one."""
-    ctx = _mp_context()
-    if ctx.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
+    ``ingest`` starts it anyway when it needs workers. With ``inputs`` (and ``jobs``, as ``ingest`` takes
+    them), only if ``ingest`` will use workers for them. Whether a forkserver runs now.
 
-        forkserver.ensure_running()
+    >>> start_workers(["one-policy.txt"])  # one file: ingest reads it in its own process
+    False
+    """
+    if inputs is not None and (default_jobs(len(expand_inputs(inputs))) if jobs is None else jobs) <= 1:
+        return False
+    ctx = _mp_context()
+    if ctx.get_start_method() != "forkserver":
+        return False
+    from multiprocessing import forkserver
+
+    forkserver.ensure_running()
+    return True
 
 
 def extract_all(paths: Sequence[Path], extractor: str = "rules", jobs: int = 1) -> Iterator[Extracted]:

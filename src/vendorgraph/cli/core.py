@@ -74,8 +74,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
         tqdm.write(f"vendorgraph: error: {e}", file=sys.stderr)
 
-    if args.jobs != 1:
-        start_workers()  # the workers' forkserver warms up while the store opens
+    start_workers(args.policies, args.jobs)  # where ingest will use workers, they warm up while the store opens
     store = open_store(store_location(args))
     try:
         rep = ingest(args.policies, store, args.extractor, on_error=report_error, jobs=args.jobs,
