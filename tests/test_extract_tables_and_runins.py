@@ -3,6 +3,8 @@ and run-in mechanism titles (EN + DE)."""
 
 from __future__ import annotations
 
+import pytest
+
 from test_extract_parties import extract, party
 from test_extract_transfers import flows
 
@@ -86,23 +88,22 @@ def test_run_in_mechanism_title_adds_no_mechanism_en_and_de():
     assert any("scc" in m for _, _, _, m in flows(en2))
 
 
-def test_bare_letterhead_controller_named_above_de_and_en():
-    de = ("Physiotherapie am Mühlbach\nKrankengymnastik und Massage\nMühlenweg 7, 79098 Freiburg\n\n"
-          "Datenschutz\nVerantwortlich ist die oben bezeichnete Praxis, vertreten durch Jonas Brandt.\n"
-          "Unsere Terminsoftware betreibt die Kalenderhaus GmbH, Mainz, als Auftragsverarbeiter.\n")
-    assert extract(de).controller.name == "Physiotherapie am Mühlbach"
-    en = ("Riverside Chess Club\n12 Mill Road\nCambridge CB1 2AD\n\n"
-          "Privacy\nThe controller is the club named above. Our mailing list runs on Postbox Mailer Ltd, London.\n")
-    assert extract(en).controller.name == "Riverside Chess Club"
-
-
-def test_bare_letterhead_controller_by_its_short_name_de_and_en():
-    de = ("Hinweise zum Datenschutz\n\nVerband der Obstbauern Nord (VON)\nGeschäftsstelle\nApfelallee 3\n21635 Jork\n\n"
-          "Verantwortlicher ist der VON, vertreten durch den Vorstand.\n")
-    assert extract(de).controller.name == "Verband der Obstbauern Nord"
-    en = ("Privacy notice\n\nHarbour Rowing Association (HRA)\n4 Quay Street\nBristol BS1 4DJ\n\n"
-          "The controller is the HRA, represented by its board.\n")
-    assert extract(en).controller.name == "Harbour Rowing Association"
+@pytest.mark.parametrize("text, name", [
+    ("Physiotherapie am Mühlbach\nKrankengymnastik und Massage\nMühlenweg 7, 79098 Freiburg\n\n"
+     "Datenschutz\nVerantwortlich ist die oben bezeichnete Praxis, vertreten durch Jonas Brandt.\n"
+     "Unsere Terminsoftware betreibt die Kalenderhaus GmbH, Mainz, als Auftragsverarbeiter.\n",
+     "Physiotherapie am Mühlbach"),
+    ("Riverside Chess Club\n12 Mill Road\nCambridge CB1 2AD\n\n"
+     "Privacy\nThe controller is the club named above. Our mailing list runs on Postbox Mailer Ltd, London.\n",
+     "Riverside Chess Club"),
+    # by its short name
+    ("Hinweise zum Datenschutz\n\nVerband der Obstbauern Nord (VON)\nGeschäftsstelle\nApfelallee 3\n21635 Jork\n\n"
+     "Verantwortlicher ist der VON, vertreten durch den Vorstand.\n", "Verband der Obstbauern Nord"),
+    ("Privacy notice\n\nHarbour Rowing Association (HRA)\n4 Quay Street\nBristol BS1 4DJ\n\n"
+     "The controller is the HRA, represented by its board.\n", "Harbour Rowing Association"),
+], ids=["de-named-above", "en-named-above", "de-short-name", "en-short-name"])
+def test_bare_letterhead_controller_de_and_en(text: str, name: str) -> None:
+    assert extract(text).controller.name == name
 
 
 def test_no_bare_letterhead_without_a_pointing_cue():
