@@ -267,6 +267,7 @@ def ingest(inputs: Sequence[str | Path], store: Store, extractor: str = "rules",
             for item in extract_all(paths, extractor, jobs):
                 if item.error is not None:
                     failed(item.source, item.error)
+                    writer.skip()
                 else:
                     writer.add(item)
                 if bar is not None:

@@ -81,8 +81,9 @@ class OxigraphStore:
         transaction); they become visible only through the meta update that follows, which is one
         transaction together with any replaced graphs. A crash in between leaves graphs no document
         lists as a version: :meth:`drop_orphan_versions` removes them (ingest calls it first).
-        The N-Quads come from pyoxigraph terms (``graph.build_nquads``), never from user text: the
-        bulk loader may skip validating them (``lenient``).
+        The N-Quads come from ``graph.build_nquads`` (:func:`vendorgraph.triples.nquad_line`, checked against
+        pyoxigraph's own output), whose IRIs are built from slugs, hashes and the ontology, never from user
+        text: the bulk loader may skip validating them (``lenient``).
         """
         from pyoxigraph import NamedNode, RdfFormat
 

@@ -155,14 +155,16 @@ class DocContext:
             if found:
                 return found[0]
         generic = rx("transfers", "generic_plural").search(sent.text)
-        section = self._section_mentions(sent)
-        if generic and len({m.vendor.key for m in section}) > 1:
+        section = self._section_mentions(sent) if generic else None  # read only when needed: topic() is per sentence
+        if section is not None and len({m.vendor.key for m in section}) > 1:
             return None  # "our service providers …" in a section naming several: none of them in particular
         seg = self.segments[sent.seg]
         earlier = [m for m in self.mentions_in(seg.start, sent.start) if m.start not in self.not_topics
                    and not self.is_aside(m)]
         if earlier:
             return earlier[-1]  # "... Calendly LLC, USA. Data is sent to the USA." in one paragraph
+        if section is None:
+            section = self._section_mentions(sent)
         first = section[0] if section else None
         if first is not None and not self._sibling_item(sent, first):
             return first

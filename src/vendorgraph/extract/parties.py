@@ -125,10 +125,9 @@ def _before(ctx: DocContext, cue: re.Match[str], cands: list[tuple[int, int, str
 
 
 def _points_to_letterhead(sentences: list[str], short: str) -> bool:
-    """True when a controller cue's sentence points back to the letterhead: "die oben genannte Praxis", "the
-    practice named above", or the short name the letterhead defines ("Verantwortlich ist der VN")."""
-    above = rx("parties", "controller_above", re.I)
-    return any(above.search(s) or (short and re.search(rf"\b{re.escape(short)}\b", s)) for s in sentences)
+    """True when a controller cue's sentence names the short name the letterhead defines ("Verantwortlich ist der
+    VN"). (A sentence saying "named above" never gets here: the cue loop takes the letterhead for it at once.)"""
+    return bool(short) and any(re.search(rf"\b{re.escape(short)}\b", s) for s in sentences)
 
 
 def find_controller(ctx: DocContext) -> Controller | None:
@@ -146,7 +145,7 @@ def find_controller(ctx: DocContext) -> Controller | None:
     rule, conf = "controller.we_alias", 0.9
     weak: tuple[int, int, str] | None = None
     pointing: list[str] = []  # the sentences of cues that found no name
-    bare = bare_letterhead(text)  # a letterhead without a legal form (only the top of the text is read)
+    bare = bare_letterhead(text) if best is None else None  # a letterhead without a legal form (the top only)
     cues = iter_literal(rx("parties", "controller_cues", re.I), text, rules("parties")["controller_cues"])
     for cue in cues if best is None else ():  # lazily: the loop mostly stops at an early cue
         sent = ctx.sentence_at(cue.start())

@@ -317,13 +317,9 @@ def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
             lead = []
             continue
         ms = _unique(ctx.mentions_in(sent.start, sent.end)) if i in busy else []
-        if sent.kind != "list_item":  # a sentence not ending in ":" opens no list of its own (the readers' first test)
-            colon = sent.text.rstrip().endswith(":")
-            list_via = _list_processor(ctx, sent, ms) if colon else None
-            if colon:
-                lead = _lead_in_roles(ctx, sent, ms)
-            else:  # what _lead_in_roles answers then: a lead-in paragraph's cues, for a sentence naming no vendor
-                lead = [] if ms else _paragraph_lead_in(ctx, sent)
+        if sent.kind != "list_item":
+            list_via = _list_processor(ctx, sent, ms)
+            lead = _lead_in_roles(ctx, sent, ms)
         if i not in busy:
             in_list = _in_list(sent, in_list)
             continue

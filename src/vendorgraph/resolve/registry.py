@@ -147,7 +147,6 @@ class Registry:
                 lst.sort(key=lambda e: (e.vendor, e.kind, e.target))
         self._entities = {en.iri: en for v in vendors.values() for en in v.entities}
         self._fuzzy_keys = sorted(k for k in self._exact if len(k) >= FUZZY_MIN_LEN)
-        self._fuzzy_groups: dict[int, list[str]] = {}  # length -> the fuzzy keys that long
         self._fuzzy_by_len: dict[int, list[str]] = {}  # key length -> the fuzzy keys a key that long may match
         self._cache: dict[str, Match | None] = {}
 
@@ -281,12 +280,9 @@ class Registry:
         cannot match and ``extractOne`` finds the same among these (one character of slack against rounding)."""
         found = self._fuzzy_by_len.get(n)
         if found is None:
-            if not self._fuzzy_groups:
-                for k in self._fuzzy_keys:
-                    self._fuzzy_groups.setdefault(len(k), []).append(k)
             slack = 100 - FUZZY_CUTOFF
-            found = self._fuzzy_by_len[n] = sorted(k for m, keys in self._fuzzy_groups.items()
-                                                   if 100 * abs(m - n) <= slack * (m + n) + 100 for k in keys)
+            found = self._fuzzy_by_len[n] = sorted(k for k in self._fuzzy_keys
+                                                   if 100 * abs(len(k) - n) <= slack * (len(k) + n) + 100)
         return found
 
     def _match(self, e: _Entry, surface: str, score: float, entity_level: bool = True) -> Match:

@@ -47,7 +47,6 @@ def _starts(word: str) -> _Starts:
     return single, multi, (_compound(word, keys[3], m) if word[:1].isupper() and len(word) > 4 else ())
 
 
-@lru_cache(maxsize=1 << 16)
 def _live(word: str) -> bool:
     """Some label may start at ``word``."""
     return any(_starts(word))
