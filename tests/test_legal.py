@@ -207,3 +207,12 @@ def test_cli_transfer_status_agrees_with_the_report_on_the_samples(samples, caps
             assert main(args) == 0
             assert capsys.readouterr().out.split(":", 1)[0] == resolve(f).value, (args, f)
     store.close()
+
+
+def test_notes_agree_with_the_status_for_a_bridge():
+    """The UK's 2021 bridge covers a transfer; the notes read what holds by the same rule, so they do not say
+    that no decision is in force, and they name the bridge where the policy states no mechanism."""
+    stated = transfer_status("GB", ["adequacy"], "2021-03-01")
+    assert stated.status == "covered" and not any("no adequacy decision" in n for n in stated.notes)
+    unstated = transfer_status("GB", [], "2021-03-01")
+    assert unstated.status == "covered" and any("bridge" in n and "states no mechanism" in n for n in unstated.notes)

@@ -265,7 +265,7 @@ def transfer_status(country: str, mechanisms: Iterable[str] = (), on: str | date
     certified = dpf_certified is True
     status, revived = law.at(where, stated, certified, day)
     decisive, implicit = _decisive(law, where, stated, certified, day, status, revived)
-    notes = _notes(catalogue, law, code, stated, dpf_certified, day, revived, implicit)
+    notes = _notes(law, code, stated, dpf_certified, day, revived, implicit)
     held = [i for i in law.holding(where, day) if certified or not i.requires_certification]
     if decisive == "adequacy" and status == "covered" and held:
         inst: Instrument | None = held[0]  # the decision that holds, a bridge included
@@ -293,7 +293,7 @@ def _decisive(law: HopLaw, where: str, stated: tuple[str, ...], certified: bool,
     return found, False
 
 
-def _notes(catalogue: TransferLaw, law: HopLaw, code: str, stated: tuple[str, ...], dpf_certified: bool | None,
+def _notes(law: HopLaw, code: str, stated: tuple[str, ...], dpf_certified: bool | None,
            day: date, revived: str | None, implicit: bool) -> list[str]:
     """What explains a status beyond the mechanism that decides it."""
     labels, named = mechanism_labels(), [m for m in stated if m != "none_stated"]
@@ -302,7 +302,10 @@ def _notes(catalogue: TransferLaw, law: HopLaw, code: str, stated: tuple[str, ..
     if revived is not None:
         notes.append(f"{labels.get(revived, revived)} still in force on {day} "
                      f"(invalidated {law.invalidated_on[revived]})")
-    decisions = catalogue.adequacy(code, day) if code != "third_countries" else []
+    from .vocab import country as country_iri
+
+    # what holds by the same rule as the status (HopLaw): adequacy decisions and bridges such as the UK's in 2021
+    decisions = law.holding(country_iri(code), day) if code != "third_countries" else ()
     if any(d.requires_certification for d in decisions) and ("adequacy" in stated or not named):
         state = {True: "listed", False: "not listed", None: "unknown"}[dpf_certified]
         notes.extend(f"{d.label} covers only certified recipients; certification {state}"
