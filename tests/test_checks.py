@@ -44,6 +44,16 @@ def test_flow_without_evidence(store):
     assert failing(store) == {"flow-evidence": 1}
 
 
+def test_flow_whose_evidence_has_no_quote(store):
+    plant(store, "<urn:f> a vg:DataFlow ; vg:to <urn:x> ; vg:evidence <urn:e> . <urn:e> vg:start 1 .")
+    assert failing(store) == {"flow-evidence": 1}
+
+
+def test_flow_with_one_quoted_evidence_of_two(store):
+    plant(store, "<urn:f> a vg:DataFlow ; vg:to <urn:x> ; vg:evidence <urn:e1>, <urn:e2> . <urn:e2> vg:quote 'q' .")
+    assert failing(store) == {}
+
+
 def test_undeclared_category(store):
     plant(store, "<urn:f> vg:dataCategory <https://w3id.org/vendorgraph/concept/data/horoscope> .")
     assert failing(store) == {"declared-concepts": 1}
