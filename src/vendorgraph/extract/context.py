@@ -9,6 +9,7 @@ transfer" sub-heading inside a Google Analytics section is about Google).
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
@@ -104,30 +105,33 @@ class DocContext:
         last_path: tuple[str, ...] | None = None
         stack: list[tuple[int, int]] = []  # (depth, segment id)
         below: tuple[int, ...] = ()  # the ids of ``stack``: the heading stack of the segments below a heading
-        add = self.sentences.extend
+        out, heading_stack = self.sentences, self.heading_stack
+        make = tuple.__new__  # Sentence(...) without the named tuple's own __new__ (a Python call per sentence)
         for i, seg in enumerate(segments):
-            depth = len(seg.heading_path)
-            if seg.kind == "heading":
+            kind, path = seg.kind, seg.heading_path
+            if kind == "heading":
+                depth = len(path)
                 stack = [s for s in stack if s[0] < depth + 1][:depth]
-                self.heading_stack.append(tuple(s for _, s in stack))
+                heading_stack.append(tuple(s for _, s in stack))
                 stack.append((depth + 1, i))
                 below = tuple(s for _, s in stack)
+                path = path + (seg.text,)
             else:
-                self.heading_stack.append(below)
-            path = seg.heading_path + ((seg.text,) if seg.kind == "heading" else ())
+                heading_stack.append(below)
             if path != last_path:
                 section += 1
                 if not last_path or not path or path[:1] != last_path[:1]:
                     top += 1
                 last_path = path
-            lab = label_of(seg.text) if seg.kind in ("label_value", "list_item") else None
-            kind, label_kind, first = seg.kind, lab[1] if lab else None, seg.start
+            lab = label_of(seg.text) if kind in ("label_value", "list_item") else None
+            label_kind, first = lab[1] if lab else None, seg.start
             value_start = first + lab[2] if lab else first  # the first sentence's; the others start theirs
-            add([Sentence(s, e, text[s:e], i, section, top, kind, label_kind, value_start if s == first else s)
-                 for s, e in sentences(seg.text, first)])
-        self._sent_starts = [s.start for s in self.sentences]
-        ss = self.sentences
-        self._disjoint = all(a.end <= b.start for a, b in zip(ss, ss[1:]))  # as segment() makes them
+            for s, e in sentences(seg.text, first):
+                out.append(make(Sentence, (s, e, text[s:e], i, section, top, kind, label_kind,
+                                           value_start if s == first else s)))
+        self._sent_starts = starts = [s.start for s in out]
+        ends = [s.end for s in out]
+        self._disjoint = all(map(operator.le, ends[:-1], starts[1:]))  # as segment() makes them
 
     # ------------------------------------------------------------------ lookups
     def mentions_in(self, start: int, end: int) -> list[Mention]:

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import VocabularyError
 from ..resources import data_dir
 from ..vocab import LOC, RDFS, SKOS, VG
-from .literals import literal_starts
+from .literals import literal_starts, lowered
 from .scan import _finditer_from, after_none_of, atom_trie, compile_guarded, finditer, finditer_shared, trie_regex  # noqa: F401 - the rules modules import them from here
 
 
@@ -159,8 +159,9 @@ def mechanism_patterns() -> LabelSet:
 
 
 def _lower(text: str) -> str:
-    """``text`` lower-cased character by character (same length, so offsets stay valid)."""
-    low = text.lower()
+    """``text`` lower-cased character by character (same length, so offsets stay valid); the
+    lower-cased text of :func:`.literals.lowered` when that keeps the length (lowered once a text)."""
+    low = lowered(text)
     if len(low) == len(text):
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
@@ -219,8 +220,8 @@ def _shared_starts(text: str) -> tuple[str, tuple[list[int], list[int]]]:
     texts): a superset of each set's own starts, so :func:`_finditer_at` finds the same. The few
     acronyms are found by ``str.find`` (every place one starts), much faster than a scan of the text."""
     low = _lower(text)
-    lowered = [0] + [m.end() for m in _shared_scanner().finditer(low)]
-    return low, ([0] + literal_starts(text, _shared_acronyms()), lowered)
+    starts = [0] + [m.end() for m in _shared_scanner().finditer(low)]
+    return low, ([0] + literal_starts(text, _shared_acronyms()), starts)
 
 
 @dataclass(frozen=True)

@@ -172,29 +172,56 @@ def iter_literal(p: re.Pattern[str], text: str, rule: str | list[str]) -> Iterat
 
 #: A regex opening with one of some words, white space, then one of some characters: ``(?:the|via)\s+[„“"]``.
 _WORDS_SPACE_MARK = re.compile(r"\(\?:(\w+(?:\|\w+)*)\)\\s\+\[([^\]\\\-^]+)\]")
+#: The first-character guard :func:`.scan.compile_guarded` may put around a rule: ``(?=[ab])(?:``.
+_GUARD_OPEN = re.compile(r"\(\?=\[(?:\\.|[^\]\\])*\]\)\(\?:")
 
 
-def finditer_marked(p: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """``list(p.finditer(text))`` for a regex that opens with ``(?:w1|w2|…)\\s+[marks]`` (words of word
-    characters, a class of plain characters: 'the „Tool“'): ``p`` is only tried where one of the words ends
-    right before the white space before a mark (the marks are rare: found by ``str.find``). Other regexes,
-    and those ignoring case or with other top-level alternatives, run as they are.
+def _marked_lead(pattern: str) -> re.Match[str] | None:
+    """The words-space-mark opening (:data:`_WORDS_SPACE_MARK`) of a regex without top-level alternatives,
+    after a first-character guard and a word boundary ``\\b`` if any; None when it has none."""
+    body = pattern
+    guard = _GUARD_OPEN.match(pattern)
+    if guard is not None:
+        if group_end(pattern[guard.end() - 3:]) != len(pattern) - guard.end() + 2:
+            return None  # the guarded group ends before the regex does
+        body = pattern[guard.end():-1]
+    if len(split_top(body)) > 1:
+        return None
+    return _WORDS_SPACE_MARK.match(body[2:] if body.startswith(r"\b") else body)
 
-    >>> [m.group(1) for m in finditer_marked(re.compile(r'(?:the|via)\\s+["„]([A-Z]\\w+)["“]'), 'via „Zoom“, the "Xy"')]
-    ['Zoom', 'Xy']
-    """
-    lead = _WORDS_SPACE_MARK.match(p.pattern)
-    if lead is None or p.flags & (re.I | re.A | re.X) or len(split_top(p.pattern)) > 1:
-        return list(p.finditer(text))
-    words = lead.group(1).split("|")
-    starts: set[int] = set()
-    for mark in set(lead.group(2)):
+
+@lru_cache(maxsize=4)
+def _before_marks(text: str, marks: str) -> tuple[int, ...]:
+    """Where the white space before each of ``marks`` in ``text`` starts (marks without white space before
+    them left out), in no particular order; kept for the last texts (two rules ask for the same marks)."""
+    out: list[int] = []
+    for mark in set(marks):
         q = text.find(mark)
         while q >= 0:
             j = q  # the white space before the mark runs back to j (a word ends there: it holds no space)
             while j > 0 and text[j - 1].isspace():  # ``\s`` (``str.isspace`` is the same test)
                 j -= 1
             if j < q:
-                starts.update(j - len(w) for w in words if j >= len(w) and text.startswith(w, j - len(w)))
+                out.append(j)
             q = text.find(mark, q + 1)
+    return tuple(out)
+
+
+def finditer_marked(p: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(p.finditer(text))`` for a regex that opens with ``(?:w1|w2|…)\\s+[marks]`` (words of word
+    characters, a class of plain characters: 'the „Tool“'; a first-character guard and ``\\b`` may come
+    first): ``p`` is only tried where one of the words ends right before the white space before a mark (the
+    marks are rare: found by ``str.find``). Other regexes, and those ignoring case or with other top-level
+    alternatives, run as they are.
+
+    >>> [m.group(1) for m in finditer_marked(re.compile(r'(?:the|via)\\s+["„]([A-Z]\\w+)["“]'), 'via „Zoom“, the "Xy"')]
+    ['Zoom', 'Xy']
+    """
+    lead = _marked_lead(p.pattern)
+    if lead is None or p.flags & (re.I | re.A | re.X):
+        return list(p.finditer(text))
+    words = lead.group(1).split("|")
+    starts: set[int] = set()
+    for j in _before_marks(text, "".join(sorted(set(lead.group(2))))):
+        starts.update(j - len(w) for w in words if j >= len(w) and text.startswith(w, j - len(w)))
     return _finditer_from(p, text, sorted(starts))

@@ -218,7 +218,7 @@ def _co_partner_start(text: str, start: int, name: str) -> int:
 def entity_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of names written with a legal form."""
     out = []
-    for m in near_legal_forms(_legal_form_re(), _legal_form_first_re(), text):
+    for m in near_legal_forms(_legal_form_re(), _legal_form_first_re(), text, heads=1):
         head = _sentence_start(m.group(1))
         name, s = _trim(m.group(1)[head:], m.start(1) + head)
         head = name.split(" ")[0]
@@ -247,24 +247,46 @@ def _scans() -> tuple[re.Pattern[str], ...]:
     return _first_re(), rx("parties", "service_cue")
 
 
+@cache
+def _token_runs() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """(every leading run, the whole run) of the tokens of the surface forms, each token without its
+    trailing dots: a stretch of text is a surface form only if its tokens are a whole run, and it can
+    grow into one only while they are a leading run."""
+    leading: set[tuple[str, ...]] = set()
+    whole: set[tuple[str, ...]] = set()
+    for k in gazetteer():
+        toks = tuple(t.rstrip(".") for t in _TOKEN.findall(k))
+        if toks:
+            whole.add(toks)
+            leading.update(toks[:i] for i in range(1, len(toks) + 1))
+    return frozenset(leading), frozenset(whole)
+
+
 def _gazetteer_hits(text: str) -> list[tuple[int, int, str]]:
-    """Longest registry/lexicon surface forms in ``text``, left to right, not inside URLs."""
-    g, firsts = gazetteer(), _first_tokens()
+    """Longest registry/lexicon surface forms in ``text``, left to right, not inside URLs. The tokens after
+    a candidate are read only while they may still continue a surface form (:func:`_token_runs`), and a
+    stretch is looked up only when its tokens are those of one."""
+    g = gazetteer()
+    leading, whole = _token_runs()
     out: list[tuple[int, int, str]] = []
     pos = 0
     for cand in finditer_shared(_first_re(), text, _scans()):
         m = _TOKEN.match(text, cand.start())
         if m is None or m.start() < pos:
             continue
-        n_max = firsts.get(m.group().rstrip("."), 0)
-        if not n_max:
+        run = (m.group().rstrip("."),)
+        if run not in leading:
             continue
-        ends = [m.end()]
+        ends, runs = [m.end()], [run]
         for t in _TOKEN.finditer(text, m.end()):
-            if len(ends) >= n_max or t.start() - ends[-1] > 3:
+            run = run + (t.group().rstrip("."),)
+            if t.start() - ends[-1] > 3 or run not in leading:
                 break
             ends.append(t.end())
-        for e in reversed(ends):
+            runs.append(run)
+        for e, run in zip(reversed(ends), reversed(runs)):
+            if run not in whole:
+                continue
             hit = None
             for end in (e, e - 1) if text[e - 1] == "." else (e,):
                 key = " ".join(text[m.start():end].split())

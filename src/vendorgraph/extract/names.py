@@ -24,7 +24,7 @@ import re
 from functools import cache, lru_cache
 
 from .lexicon import finditer, rules, rx, trie_regex
-from .literals import finditer_literal
+from .literals import finditer_marked
 
 #: Name characters before a legal form (see :func:`_name_reaches`), and the gap between name and form.
 _NAME_RUN = re.compile(r"[\w.\-&'’+/() ]*")
@@ -62,13 +62,54 @@ def _name_reaches(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def near_legal_forms(p: re.Pattern[str], first: re.Pattern[str], text: str) -> list[re.Match[str]]:
+@cache
+def _name_token_re() -> re.Pattern[str]:
+    """``name_token`` of the parties rules, compiled."""
+    return re.compile(rules("parties")["name_token"])
+
+
+def _last_non_token(text: str, lo: int, hi: int) -> int | None:
+    """Start of the last word of ``text[lo:hi]`` with a space on each side that holds letters and digits
+    only and is no ``name_token`` ("the", "uses"; not "Cloud", "de", "foo-bar"): no name that goes on to
+    the legal form at ``hi`` has it among the tokens after its first words. None when there is no such
+    word, or when ``text[lo:hi]`` holds a parenthesis (a ``name_token`` may hold spaces inside one)."""
+    if text.find("(", lo, hi) >= 0:
+        return None
+    end = text.rfind(" ", lo, hi)
+    while end > lo:
+        q = text.rfind(" ", lo, end)
+        if q < 0:
+            return None
+        word = text[q + 1:end]
+        if word.isalnum() and _name_token_re().fullmatch(word) is None:
+            return q + 1
+        end = q
+    return None
+
+
+@lru_cache(maxsize=4)
+def _reach_floors(text: str) -> tuple[tuple[int, int, int, int], ...]:
+    """Per reach ``(lo, hi)`` of :func:`_name_reaches`: ``(lo, hi, one, two)``, where a name whose first
+    word (``one``) or first two words (``two``) are followed by ``name_token``s up to the legal form at
+    ``hi`` can start: in or after the last word that is no token (:func:`_last_non_token`), or in the word
+    before it (a name's words hold no spaces, and its tokens only inside parentheses)."""
+    out = []
+    for lo, hi in _name_reaches(text):
+        b = _last_non_token(text, lo, hi)
+        out.append((lo, hi, lo, lo) if b is None else (lo, hi, b, max(lo, text.rfind(" ", lo, b - 1) + 1)))
+    return tuple(out)
+
+
+def near_legal_forms(p: re.Pattern[str], first: re.Pattern[str], text: str, heads: int = 0) -> list[re.Match[str]]:
     """What ``p.finditer(text)`` finds, for a regex ``p`` of a name (see :func:`_name_reaches`) and its
     legal form, and ``first``, a regex matching wherever ``p`` may start: ``p`` is only tried at
-    matches of ``first`` within reach before a legal form."""
+    matches of ``first`` within reach before a legal form. With ``heads`` 1 or 2, ``p``'s name is that
+    many words at most (no spaces in them), then ``name_token``s after spaces or hyphens, white space and the form: ``p`` is
+    not tried where a word that is no token would come after those (:func:`_reach_floors`)."""
     starts: set[int] = set()
-    for lo, hi in _name_reaches(text):
-        starts.update(m.start() for m in first.finditer(text, lo, hi))
+    reaches = _reach_floors(text) if heads else [(lo, hi, lo, lo) for lo, hi in _name_reaches(text)]
+    for lo, hi, one, two in reaches:
+        starts.update(m.start() for m in first.finditer(text, one if heads == 1 else two, hi))
     out: list[re.Match[str]] = []
     pos = 0
     for s in sorted(starts):
@@ -106,7 +147,7 @@ def lower_case_entities(text: str) -> list[tuple[int, int, str]]:
     word ("eRecht24 GmbH"), or one or two lower-case words after an opener ("die noris network AG")."""
     stop = {w.lower() for w in rules("parties")["lower_name_openers"] + rules("parties")["name_stop_tokens"]}
     out = []
-    for m in near_legal_forms(_lower_re(), _lower_first_re(), text):
+    for m in near_legal_forms(_lower_re(), _lower_first_re(), text, heads=2):  # "noris network" AG
         head = m.group(1)
         words = head.split(" ")
         if any(w.lower() in stop or w.lower() in _function_words() or re.search(rules("parties")["lower_name_exclude"], w)
@@ -121,8 +162,9 @@ def lower_case_entities(text: str) -> list[tuple[int, int, str]]:
 
 
 def prefixed_entities(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of quoted names after a leading legal form; the span is the name alone."""
-    found = finditer_literal(rx("parties", "prefix_legal_form"), text, rules("parties")["prefix_legal_form"])
+    """(start, end, name) of quoted names after a leading legal form; the span is the name alone (tried
+    only before quotes, as the quoted service names are)."""
+    found = finditer_marked(rx("parties", "prefix_legal_form"), text)
     return [(m.start(1), m.end(1), m.group(1)) for m in found]
 
 

@@ -180,13 +180,34 @@ def _gap_scanner(p: re.Pattern[str]) -> re.Pattern[str] | None:
         return None
 
 
+@cache
+def _needed_test(p: re.Pattern[str]) -> re.Pattern[str] | tuple[str, ...] | None:
+    """How to test a text for :func:`needed_literals` of ``p``: the literals that hold none of the others
+    (a text holding one holds one of these), or, when they all start with a capital letter (rare in
+    text: ``re`` skips from capital to capital), one regex for all of them. None: no such literals."""
+    needed = needed_literals(p)
+    if needed is None:
+        return None
+    fewest = tuple(lit for lit in needed if not any(o != lit and o in lit for o in needed))
+    if all(lit[:1].isupper() for lit in fewest):
+        return re.compile("|".join(re.escape(lit) for lit in fewest))
+    return fewest
+
+
+def _holds(text: str, test: re.Pattern[str] | tuple[str, ...]) -> bool:
+    """True when ``text`` holds one of the literals of a :func:`_needed_test`."""
+    if isinstance(test, tuple):
+        return any(lit in text for lit in test)
+    return test.search(text) is not None
+
+
 def finditer(p: re.Pattern[str], text: str) -> list[re.Match[str]]:
     """``list(p.finditer(text))``, faster for a regex whose matches follow a known kind of character
     (see :func:`_gap_scanner`): the text is scanned from such character to such character, and ``p``
     is only run where it matches. A text holding none of the strings every match contains
     (:func:`needed_literals`) is not scanned at all."""
-    needed = needed_literals(p)
-    if needed is not None and not any(lit in text for lit in needed):
+    needed = _needed_test(p)
+    if needed is not None and not _holds(text, needed):
         return []
     scanner = _gap_scanner(p)
     if scanner is None:
