@@ -21,7 +21,7 @@ from pyoxigraph import NamedNode, Quad
 
 from . import ids
 from .model import Facts, Party, Span, Transfer
-from .triples import Builder, Triple, nquad_line, to_quads
+from .triples import Builder, Triple, nquad_lines, to_quads
 from .vocab import RDF, RDFS, SKOS, VG, XSD, concept, country
 
 
@@ -54,10 +54,26 @@ def controller_iri(facts: Facts, doc: DocumentInfo) -> str:
     return ids.org_iri(f"unnamed controller of {doc.key}")
 
 
-def _evidence(b: Builder, version: str, spans: Iterable[Span]) -> list[str]:
+class _VersionBuilder(Builder):
+    """A :class:`Builder` that remembers the evidence nodes it wrote: a span is often the evidence of a party and of
+    its flow, or of a category and of its statement (its statements would only be written again)."""
+
+    __slots__ = ("evidence",)
+
+    def __init__(self, graph: str) -> None:
+        super().__init__(graph)
+        self.evidence: dict[Span, str] = {}
+
+
+def _evidence(b: _VersionBuilder, version: str, spans: Iterable[Span]) -> list[str]:
     out = []
+    written = b.evidence
     for sp in spans:
-        ev = ids.node_iri("ev", version, sp.start, sp.end, sp.rule)
+        ev = written.get(sp)
+        if ev is not None:
+            out.append(ev)
+            continue
+        ev = written[sp] = ids.node_iri("ev", version, sp.start, sp.end, sp.rule)
         b.add(ev, RDF.type, VG.Evidence)
         b.add(ev, VG.inVersion, version)
         b.lit(ev, VG.start, sp.start)
@@ -85,7 +101,7 @@ def _recipient_iri(name: str, by_name: dict[str, str]) -> str:
     return by_name.get(name) or ids.org_iri(name)
 
 
-def _flow(b: Builder, version: str, ctrl: str, t: Transfer | None, to: str, source: str,
+def _flow(b: _VersionBuilder, version: str, ctrl: str, t: Transfer | None, to: str, source: str,
           roles: Iterable[str], cats: Iterable[str], spans: Iterable[Span], by_name: dict[str, str]) -> None:
     via = by_name.get(t.via) or ids.org_iri(t.via) if t and t.via else None
     dest = country(t.country) if t else None
@@ -150,7 +166,7 @@ def build_nquads(facts: Facts, doc: DocumentInfo, extractor: str | None = None) 
     """
     g = doc.version_iri
     triples = triple_set(facts, doc, extractor)
-    return "".join([nquad_line(t, g) for t in triples]).encode("utf-8"), len(triples)
+    return nquad_lines(triples, g).encode("utf-8"), len(triples)
 
 
 def nquads_to_ntriples(nquads: bytes, graph: str) -> str:
@@ -163,7 +179,7 @@ def nquads_to_ntriples(nquads: bytes, graph: str) -> str:
 
 def _stated_triples(facts: Facts, doc: DocumentInfo, extractor: str | None = None) -> list[Triple]:
     version = doc.version_iri
-    b = Builder(version)
+    b = _VersionBuilder(version)
     b.add(doc.doc_iri, RDF.type, VG.PolicyDocument)
     b.add(doc.doc_iri, VG.hasVersion, version)
     b.lit(doc.doc_iri, VG.sourceName, doc.name)
@@ -239,7 +255,7 @@ def _stated_triples(facts: Facts, doc: DocumentInfo, extractor: str | None = Non
     return b.triples
 
 
-def _category_statement(b: Builder, version: str, prop: str, cat: str, spans: Iterable[Span]) -> None:
+def _category_statement(b: _VersionBuilder, version: str, prop: str, cat: str, spans: Iterable[Span]) -> None:
     node = ids.node_iri("category", version, cat)
     b.add(node, RDF.type, VG.CategoryStatement)
     b.add(node, VG.inVersion, version)

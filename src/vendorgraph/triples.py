@@ -56,6 +56,20 @@ def nquad_line(t: Triple, graph: str) -> str:
     return f"<{s}> <{p}> {obj} <{graph}> .\n"
 
 
+def nquad_lines(triples: Iterable[Triple], graph: str) -> str:
+    """``"".join(nquad_line(t, graph) for t in triples)``, written in one loop (some 700 lines a version)."""
+    tail = f" <{graph}> .\n"
+    plain, search, escapes = XSD.string, _NEEDS_ESCAPE.search, _ESCAPES
+    out = []
+    for s, p, o, dt in triples:
+        if dt is None:
+            out.append(f"<{s}> <{p}> <{o}>{tail}")
+            continue
+        obj = f'"{o}"' if search(o) is None else f'"{o.translate(escapes)}"'
+        out.append(f"<{s}> <{p}> {obj}^^<{dt}>{tail}" if dt and dt != plain else f"<{s}> <{p}> {obj}{tail}")
+    return "".join(out)
+
+
 def to_quads(triples: Iterable[Triple], graph: str) -> list[Quad]:
     """The pyoxigraph quads of ``triples`` in ``graph`` (one NamedNode per distinct IRI)."""
     from pyoxigraph import Literal, NamedNode, Quad

@@ -48,8 +48,9 @@ def _sentence_categories(text: str) -> list[str]:
     ("BCR approved by the competent supervisory authority"), nor a court ("after the CJEU declared the Privacy
     Shield invalid, we switched to SCCs")."""
     cats = _category_hits(text)
-    if rx("transfers", "government_access", re.I).search(text) or rx("transfers", "supervisory_authority", re.I).search(text) \
-            or rx("transfers", "court_ruling", re.I).search(text):
+    if "authorities" in cats and (rx("transfers", "government_access", re.I).search(text)
+                                  or rx("transfers", "supervisory_authority", re.I).search(text)
+                                  or rx("transfers", "court_ruling", re.I).search(text)):
         cats = [c for c in cats if c != "authorities"]
     return cats
 
@@ -58,7 +59,7 @@ def _abroad(cats: list[str], text: str = "") -> list[str]:
     """Categories that can receive data abroad: authorities, advisers and credit agencies named
     beside IT providers in one recipients line are domestic (kept only when nothing else is named),
     unless the text says they are foreign ("the carrier and the customs authorities of the destination country")."""
-    if text and rx("transfers", "foreign_recipient", re.I).search(text):
+    if not cats or text and rx("transfers", "foreign_recipient", re.I).search(text):
         return cats
     domestic = set(rules("transfers")["domestic_categories"])
     return [c for c in cats if c not in domestic] or cats

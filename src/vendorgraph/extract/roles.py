@@ -30,6 +30,7 @@ from ..model import Span
 from .context import DocContext, Sentence, clause_bounds
 from .lexicon import rules, rx
 from .mentions import Mention
+from .transfers import may_match
 
 #: Roles a surface form can give (``recipient`` is the default, not a cue).
 CUED_ROLES = ("controller", "joint_controller", "processor", "sub_processor")
@@ -77,7 +78,7 @@ def _chain_cue(ctx: DocContext, sent: Sentence) -> tuple[str, int, int] | None:
     if found:
         return sent.text[found[0][1]:found[0][2]], sent.start + found[0][1], sent.start + found[0][2]
     m = rx("roles", "chain", re.I).search(sent.text)
-    if m is None and rx("roles", "infra", re.I).search(sent.text):
+    if m is None and may_match("roles", "infra", sent.text) and rx("roles", "infra", re.I).search(sent.text):
         m = rx("roles", "infra_chain", re.I).search(sent.text)
     return (m.group(), sent.start + m.start(), sent.start + m.end()) if m else None
 
@@ -295,6 +296,14 @@ def _paragraph_lead_in(ctx: DocContext, sent: Sentence) -> list[tuple[str, int, 
     return cue_hits(ctx, seg.start, seg.text, NAMED_ROLES)
 
 
+def _lead_in(ctx: DocContext, sent: Sentence) -> tuple[Mention | None, list[tuple[str, int, int]]]:
+    """``(_list_processor(ctx, sent, []), _lead_in_roles(ctx, sent, []))`` for a sentence that names no vendor (most
+    sentences: their end is read once)."""
+    if not sent.text.rstrip().endswith(":"):
+        return None, _paragraph_lead_in(ctx, sent)
+    return _list_processor(ctx, sent, []), cue_hits(ctx, sent.start, sent.text, NAMED_ROLES)
+
+
 def _item_start(ctx: DocContext, sent: Sentence) -> bool:
     """True for the first sentence of a list item."""
     return sent.kind == "list_item" and ctx.doc.text[ctx.segments[sent.seg].start:sent.start].strip() == ""
@@ -316,13 +325,15 @@ def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
             list_via = None
             lead = []
             continue
-        ms = _unique(ctx.mentions_in(sent.start, sent.end)) if i in busy else []
+        if i not in busy:  # no vendor, no cue: only a lead-in ("... the following sub-processors:") to note
+            if sent.kind != "list_item":
+                list_via, lead = _lead_in(ctx, sent)
+            in_list = _in_list(sent, in_list)
+            continue
+        ms = _unique(ctx.mentions_in(sent.start, sent.end))
         if sent.kind != "list_item":
             list_via = _list_processor(ctx, sent, ms)
             lead = _lead_in_roles(ctx, sent, ms)
-        if i not in busy:
-            in_list = _in_list(sent, in_list)
-            continue
         chain = _sub_processing(ctx, sent, ms)
         if not chain and list_via is not None and ms and _item_start(ctx, sent):
             chain = [SubProcessing(m, list_via, ctx.sentence_span(sent, "role.sub_processor.list", 0.7))

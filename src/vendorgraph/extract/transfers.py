@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..model import Negation, Span
 from .context import DocContext, Sentence
 from .lexicon import countries, find_labels, mechanism_patterns, rx
+from .literals import has_case_traps
 from .recipients import recipients as _recipients
+from .scan import needed_literals
 from .scopes import (Scope, bracketed_countries, bracketed_mechanisms, mechanisms_for_countries,
                      parenthesised_mechanisms, recipient_scopes)
 
@@ -147,22 +150,22 @@ def statements(ctx: DocContext) -> Statements:
     cue = rx("transfers", "transfer_cue", re.I)
     prev: tuple[int, list[str]] = (-1, [])  # segment and recipients of the last statement
     bound: tuple[int, dict[str, set[str]]] = (-1, {})  # segment of the last statement, its country -> recipients
-    intro: tuple[int, list[str], str] | None = None  # "… in the following countries:" and the rows below it
+    intro: Sentence | None = None  # "… in the following countries:", for the rows below it (its recipients: when read)
     # the sentences naming a country, a mechanism or "third countries" (a statement needs one, or a label)
     named = ctx.sentences_with("country") | ctx.sentences_with("mechanism") | ctx.sentences_with("third_countries")
+    intro_said: dict[int, tuple[list[str], str]] = {}  # an intro's start -> its recipients
     for i, sent in enumerate(ctx.sentences):
         label = sent.label_kind == "third_country"
-        said: dict[bool, tuple[list[str], str]] = {}  # the sentence's recipients, found once
         row = sent.kind == "list_item" or sent.text.lstrip().startswith("|")
-        if intro is not None and not row and sent.seg != intro[0]:
+        if intro is not None and not row and sent.seg != intro.seg:
             intro = None
         if not label and not row and sent.text.rstrip().endswith(":"):
-            keys, src = said[label] = _recipients(ctx, sent, label)
-            intro = (sent.seg, keys, src) if src in ("sentence", "category") else None
+            intro = sent
         if sent.kind == "heading" or sent.label_kind in ("recipients", "data_categories"):
             continue
         if not (label or i in named):
             continue
+        said: dict[bool, tuple[list[str], str]] = {}  # the sentence's recipients, found once
 
         def recipients() -> tuple[list[str], str]:  # (made only for the sentences that get this far)
             if label not in said:
@@ -195,7 +198,7 @@ def statements(ctx: DocContext) -> Statements:
                 and not ctx.mentions_in(sent.start, sent.end):
             out.fallback.append((dests, {m for m, _, _ in mechs}))  # only for transfers with no mechanism of their own
             continue
-        if not label and rx("transfers", "generic_some", re.I).search(body) and not ctx.mentions_in(sent.start, sent.end) \
+        if not label and not ctx.mentions_in(sent.start, sent.end) and rx("transfers", "generic_some", re.I).search(body) \
                 and not (rx("transfers", "generic_some_anaphor", re.I).search(body) and recipients()[1] == "category"):
             continue  # "some of our service providers are located in third countries": a summary, no recipient
             # (but "some of these partners ..." after a sentence naming them is about that category)
@@ -206,7 +209,11 @@ def statements(ctx: DocContext) -> Statements:
             recips = _first_cell(ctx, sent, recips)
         own = source == "topic" and ctx.mentions_in(ctx.segments[sent.seg].start, sent.start)  # the item names its vendor
         if row and intro is not None and source in ("topic", "none") and not own:  # "| Schweiz | Angemessenheitsbeschluss |"
-            recips, source = list(intro[1]), intro[2]
+            if intro.start not in intro_said:
+                intro_said[intro.start] = _recipients(ctx, intro, False)
+            keys, src = intro_said[intro.start]
+            if src in ("sentence", "category"):
+                recips, source = list(keys), src
         if source == "topic" and prev[0] == sent.seg:  # "... to X AG and the customs authorities. Switzerland
             recips = recips + [r for r in prev[1] if r.startswith("category:") and r not in recips]  # has adequacy."
         prev = (sent.seg, recips)
@@ -306,7 +313,7 @@ def _named_only(body: str, dests: set[str]) -> str | bool:
 def _unnamed_subs(body: str, recips: list[str]) -> set[str]:
     """Destinations of a named processor's unnamed sub-processors ("SAP setzt Unterauftragsverarbeiter in
     Indien ein", "HubSpot's sub-processors worldwide"): they go to the IT-provider category via it."""
-    if len(recips) != 1 or recips[0].startswith("category:"):
+    if len(recips) != 1 or recips[0].startswith("category:") or not may_match("transfers", "unnamed_sub_processors", body):
         return set()
     out: set[str] = set()
     for m in rx("transfers", "unnamed_sub_processors", re.I).finditer(body):
@@ -318,6 +325,29 @@ def _unnamed_subs(body: str, recips: list[str]) -> set[str]:
             found.add(THIRD)  # "in the USA and other third countries", "outside the EU, in particular in the USA"
         out |= found
     return out
+
+
+@cache
+def _needed_lower(group: str, key: str) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which every match of ``rx(group, key, re.I)`` holds (the
+    :func:`.scan.needed_literals` of the rule read case-sensitively), or None when there are none such."""
+    p = rx(group, key, re.I)
+    found = needed_literals(re.compile(p.pattern, p.flags & ~re.I))
+    if found is None or not all(s.isascii() for s in found):
+        return None
+    return tuple(sorted({s.lower() for s in found}))
+
+
+def may_match(group: str, key: str, text: str) -> bool:
+    """False when ``rx(group, key, re.I)`` cannot match in ``text``: it holds none of the strings every match holds
+    (:func:`_needed_lower`, looked for in the lower-cased text). A text that ``str.lower`` may not fold as the regex
+    does (its length changes, or :data:`.literals.CASE_TRAPS` occur) may always match, as in
+    :func:`.literals.finditer_literal`."""
+    needed = _needed_lower(group, key)
+    if needed is None:
+        return True
+    low = text.lower()
+    return len(low) != len(text) or has_case_traps(text) or any(s in low for s in needed)
 
 
 def _clause_binding(body: str, mechs: list[tuple[str, int, int]], found: list[tuple[str, int, int]]

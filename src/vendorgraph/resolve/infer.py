@@ -98,11 +98,10 @@ def inferred_triples(facts: Facts, doc_info: object, registry: Registry | None =
                      on: date | None = None) -> list:
     """The statements of :func:`inferred_quads` as plain tuples (:mod:`vendorgraph.triples`)."""
     from .. import ids
-    from ..graph import _evidence, controller_iri
-    from ..triples import Builder
+    from ..graph import _evidence, _VersionBuilder, controller_iri
 
     version = doc_info.version_iri  # type: ignore[attr-defined]
-    b = Builder(version)
+    b = _VersionBuilder(version)
     ctrl = controller_iri(facts, doc_info)  # type: ignore[arg-type]
     spans = {p.name: p.evidence for p in facts.parties}
     for t in inferred_transfers(facts, registry, on):

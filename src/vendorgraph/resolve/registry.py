@@ -148,6 +148,7 @@ class Registry:
         self._entities = {en.iri: en for v in vendors.values() for en in v.entities}
         self._fuzzy_keys = sorted(k for k in self._exact if len(k) >= FUZZY_MIN_LEN)
         self._fuzzy_by_len: dict[int, list[str]] = {}  # key length -> the fuzzy keys a key that long may match
+        self._fuzzy_by_start: dict[tuple[int, str], list[str]] = {}  # (length, first character) -> those of them
         self._cache: dict[str, Match | None] = {}
 
     # ------------------------------------------------------------------ construction
@@ -266,13 +267,31 @@ class Registry:
             if hits:
                 return pick(hits, 0.9, entity_level=False)
         if len(key) >= FUZZY_MIN_LEN:
-            from rapidfuzz import fuzz, process
-
-            found = process.extractOne(key, self._fuzzy_candidates(len(key)), scorer=fuzz.ratio,
-                                       score_cutoff=FUZZY_CUTOFF)
+            found = self._fuzzy(key)
             if found and _digits(found[0]) == _digits(key) and found[0][0] == key[0]:
                 return pick(self._exact[found[0]], round(0.9 * found[1] / 100, 3))
         return None
+
+    def _fuzzy(self, key: str) -> tuple[str, float, int] | None:
+        """``process.extractOne(key, self._fuzzy_candidates(len(key)), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)``
+        wherever its best key starts with ``key``'s first character (the only ones :meth:`_resolve` accepts), else
+        None or that best key. The candidates starting like ``key`` (a few percent of them) are tried first: when
+        none reaches the cutoff, the best key, if any, starts otherwise; when one does (rarely), every candidate is
+        tried as before."""
+        from rapidfuzz import fuzz, process
+
+        same = self._fuzzy_starting(len(key), key[0])
+        found = process.extractOne(key, same, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if found is None:
+            return None
+        return process.extractOne(key, self._fuzzy_candidates(len(key)), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+
+    def _fuzzy_starting(self, n: int, first: str) -> list[str]:
+        """The :meth:`_fuzzy_candidates` of a key of ``n`` characters that start with ``first``, in their order."""
+        found = self._fuzzy_by_start.get((n, first))
+        if found is None:
+            found = self._fuzzy_by_start[(n, first)] = [k for k in self._fuzzy_candidates(n) if k[0] == first]
+        return found
 
     def _fuzzy_candidates(self, n: int) -> list[str]:
         """The fuzzy keys whose length lets them reach :data:`FUZZY_CUTOFF` against a key of ``n`` characters,
