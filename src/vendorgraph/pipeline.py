@@ -22,7 +22,7 @@ from .model import Document, Facts
 from .resolve import resolve_facts
 from .segment import segment
 from .store import Store
-from .writer import BatchWriter, write_versions  # noqa: F401 - write_versions: part of this module's API
+from .writer import BatchWriter, compact, write_versions  # noqa: F401 - write_versions: part of this module's API
 
 
 @dataclass
@@ -35,6 +35,7 @@ class Report:
     outputs: list[Path] = field(default_factory=list)
     triples: int = 0
     bytes: int = 0
+    compacted: float | None = None  # seconds spent compacting the store at the end, if it was
 
     @property
     def exit_code(self) -> int:
@@ -45,6 +46,8 @@ class Report:
         if self.unchanged:
             parts.append(f"{len(self.unchanged)} unchanged")
         parts.append(f"{len(self.failed)} failed")
+        if self.compacted is not None:
+            parts.append(f"store compacted in {self.compacted:.1f} s")
         return ", ".join(parts)
 
 
@@ -237,13 +240,15 @@ def extract_all(paths: Sequence[Path], extractor: str = "rules", jobs: int = 1) 
 def ingest(inputs: Sequence[str | Path], store: Store, extractor: str = "rules",
            on_error: Callable[[InputError], None] | None = None, *, jobs: int | None = None,
            batch_docs: int = BATCH_DOCS, batch_triples: int = BATCH_TRIPLES,
-           progress: Callable[[int], Any] | None = None) -> Report:
+           progress: Callable[[int], Any] | None = None, optimize: bool | None = None) -> Report:
     """Load, extract and store each input; a failing file is reported and the rest go on.
 
     ``jobs`` worker processes extract (default: all cores; 1 = in this process); this process
     writes batches of up to ``batch_docs`` documents; a batch becomes current in one transaction
     (see ``OxigraphStore.write_nquads``), written while the workers go on.
     ``progress(total)`` may return a bar with ``update(n)`` and ``close()`` (e.g. ``tqdm``).
+    ``optimize``: compact the store at the end (True), never (False), or where it is fragmented (None;
+    see :func:`compact`).
     """
     paths = expand_inputs(inputs)
     jobs = default_jobs(len(paths)) if jobs is None else jobs
@@ -258,25 +263,34 @@ def ingest(inputs: Sequence[str | Path], store: Store, extractor: str = "rules",
     try:
         if jobs <= 1:
             _ingest_serial(paths, store, extractor, report, failed, bar)
-            return report
-        start_workers()  # warms up while the store drops orphan graphs
-        cleanup = getattr(store, "drop_orphan_versions", None)
-        if cleanup is not None:
-            cleanup()
-        with BatchWriter(store, report, max(1, batch_docs), max(1, batch_triples), len(paths)) as writer:
-            for item in extract_all(paths, extractor, jobs):
-                if item.error is not None:
-                    failed(item.source, item.error)
-                    writer.skip()
-                else:
-                    writer.add(item)
-                if bar is not None:
-                    bar.update(1)
-            writer.flush()
+        else:
+            _ingest_parallel(paths, store, extractor, report, failed, bar, jobs, batch_docs, batch_triples)
     finally:
         if bar is not None:
             bar.close()
+    if report.ok:
+        report.compacted = compact(store, optimize)
     return report
+
+
+def _ingest_parallel(paths: Sequence[Path], store: Store, extractor: str, report: Report,
+                     failed: Callable[[str, str], None], bar: Any, jobs: int, batch_docs: int,
+                     batch_triples: int) -> None:
+    """Workers extract; this process writes their graphs in batches (see :class:`BatchWriter`)."""
+    start_workers()  # warms up while the store drops orphan graphs
+    cleanup = getattr(store, "drop_orphan_versions", None)
+    if cleanup is not None:
+        cleanup()
+    with BatchWriter(store, report, max(1, batch_docs), max(1, batch_triples), len(paths)) as writer:
+        for item in extract_all(paths, extractor, jobs):
+            if item.error is not None:
+                failed(item.source, item.error)
+                writer.skip()
+            else:
+                writer.add(item)
+            if bar is not None:
+                bar.update(1)
+        writer.flush()
 
 
 def _ingest_serial(paths: Sequence[Path], store: Store, extractor: str, report: Report,

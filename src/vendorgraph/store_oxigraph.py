@@ -27,6 +27,13 @@ def _with_graph(ntriples: str, graph: str) -> str:
     return "".join(line[:-1] + graph + " .\n" for line in ntriples.splitlines() if line.endswith(" ."))
 
 
+#: A compacted store holds about one file per FILE_BYTES of data (RocksDB's target file size) and per index; one
+#: with more than SPARE_FILES beyond that is worth compacting (4 uncompacted files for each of Oxigraph's ~11
+#: column families: RocksDB's own trigger for compacting them).
+FILE_BYTES = 64 * 2**20
+SPARE_FILES = 44
+
+
 class OxigraphStore:
     """A pyoxigraph Store at ``path`` (``None``: in memory)."""
 
@@ -192,6 +199,24 @@ class OxigraphStore:
 
     def flush(self) -> None:
         self._s.flush()
+
+    def fragmented(self) -> bool:
+        """Whether the store holds many more files than its size needs (see :data:`SPARE_FILES`): a bulk
+        ingest leaves each of its batches as files of their own, which every lookup then consults, until
+        RocksDB compacts them; an ingest that ends soon after its last batch leaves that work undone
+        (queries then run 2-3x slower: `benchmarks/README.md`). In memory: never."""
+        if self.location == ":memory:":
+            return False
+        files = [f for f in Path(self.location).glob("*.sst") if f.is_file()]
+        size = sum(f.stat().st_size for f in files)
+        return len(files) > SPARE_FILES + size // FILE_BYTES
+
+    def optimize(self) -> None:
+        """Compact the store (RocksDB's full compaction): one sorted run per index, the fastest to query."""
+        try:
+            self._s.optimize()
+        except OSError as e:
+            raise StoreError(f"{self.location}: compaction failed: {e}") from e
 
     def close(self) -> None:
         try:

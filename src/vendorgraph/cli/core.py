@@ -26,6 +26,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--batch", type=int, default=None, metavar="DOCS",
                    help="documents per bulk-loaded batch (default: 256)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--optimize", action=argparse.BooleanOptionalAction, default=None,
+                   help="compact the store at the end: queries run 2-3x faster after a bulk ingest "
+                        "(default: where the ingest left it fragmented)")
     add_store_arg(p)
     p.set_defaults(func=cmd_ingest)
 
@@ -78,7 +81,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     store = open_store(store_location(args))
     try:
         rep = ingest(args.policies, store, args.extractor, on_error=report_error, jobs=args.jobs,
-                     batch_docs=args.batch or BATCH_DOCS, progress=_progress_bar(args.quiet))
+                     batch_docs=args.batch or BATCH_DOCS, progress=_progress_bar(args.quiet),
+                     optimize=args.optimize)
     finally:
         store.close()
     print(f"{rep.summary()}; {rep.triples} triples written to {store_location(args)}")
