@@ -21,7 +21,7 @@ from typing import Iterator, Sequence
 
 from ...model import CategoryFact, Document, Segment, Span, Transfer
 from ...resources import data_dir
-from .data_context import _data_hits
+from .data_context import LABEL_CONFIDENCE, _data_hits
 from .labels import KINDS, SKOS, Entry, Hit, Label, Matcher, load_labels, matcher
 from .matching import _document_hits, hits_between, hits_within, scan
 from .patterns import _found, _rule, _rx, _search, rules
@@ -57,8 +57,28 @@ def find_data_categories(doc: Document, segments: Sequence[Segment]) -> tuple[Ca
     """Data categories the policy says it processes (labels outside glossaries, negations, "contact us")."""
     sentences = tuple(_contexts(doc.text, segments, "data"))
     found = sorted(hits_within(doc.text, [(s.start, s.end) for s in sentences], "data").items())
-    return _facts(doc, ((sentences[i], h, r, c) for i, hits in found
-                        for h, r, c in _data_hits(doc.text, sentences[i], hits)))
+    return _facts(doc, _data_evidence(doc.text, sentences, found))
+
+
+def _data_evidence(text: str, sentences: Sequence[Sentence], found: Sequence[tuple[int, list[Hit]]]
+                   ) -> Iterator[tuple[Sentence, Hit, str, float]]:
+    """The data-category hits of the sentences that pass the context rules (``found``: per index of
+    ``sentences``, its hits). A hit of a category that already has :data:`_MAX_EVIDENCE` labels of the
+    highest confidence before it (by offsets) cannot be evidence (see :func:`_facts`): its rules are
+    not asked."""
+    best: dict[str, set[tuple[int, int]]] = {}  # per category, (start, end) of hits of the highest confidence
+    for i, hits in found:
+        if best:
+            hits = [h for h in hits if not _outranked(best.get(h.notation), h)]
+        for h, rule, conf in _data_hits(text, sentences[i], hits):
+            if conf == LABEL_CONFIDENCE:
+                best.setdefault(h.notation, set()).add((h.start, h.end))
+            yield sentences[i], h, rule, conf
+
+
+def _outranked(best: set[tuple[int, int]] | None, hit: Hit) -> bool:
+    """:data:`_MAX_EVIDENCE` spans of the highest confidence come before ``hit`` (``best``: their offsets)."""
+    return best is not None and len(best) >= _MAX_EVIDENCE and sorted(best)[_MAX_EVIDENCE - 1] < (hit.start, hit.end)
 
 
 def find_recipient_categories(doc: Document, segments: Sequence[Segment]) -> tuple[CategoryFact, ...]:

@@ -7,10 +7,11 @@ from typing import Iterator, Sequence
 
 from .labels import Hit
 from .matching import hits_between
-from .patterns import _fast, _found, _rx, finditer_in, rules
+from .patterns import _fast, _found, _rx, overlaps_in, rules
 from .sentences import Sentence
 
 _CLAUSE_MARKS = ",;:()"
+LABEL_CONFIDENCE = 0.9  # of a label; the highest confidence of a data-category hit
 
 
 @cache
@@ -50,7 +51,7 @@ def _blocked(text: str, sent: Sentence, hit: Hit) -> bool:
     "in our name", "the address line")."""
     lo, hi = max(sent.start, hit.start - 60), min(sent.end, hit.end + 60)
     for path in (("data", "exclude_phrase"), ("data", "exclude_phrase_hidden"))[: 2 if hit.label.hidden else 1]:
-        if any(m.start() < hit.end and hit.start < m.end() for m in finditer_in(text, _fast(*path), lo, hi)):
+        if overlaps_in(text, _fast(*path), lo, hi, hit.start, hit.end):
             return True
     return False
 
@@ -80,4 +81,4 @@ def _data_hits(text: str, sent: Sentence, hits: Sequence[Hit] | None = None) -> 
             continue
         if sent.segment.kind == "heading" and _found(sent.text, "data", "heading_only"):
             continue
-        yield h, "data.function" if h.label.hidden else "data.label", 0.6 if h.label.hidden else 0.9
+        yield h, "data.function" if h.label.hidden else "data.label", 0.6 if h.label.hidden else LABEL_CONFIDENCE

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import compress, count
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from .labels import Entry, Hit, Matcher, matcher
 from .patterns import rules
@@ -46,10 +46,11 @@ def _conjuncts(tok: Tokens, c: int) -> list[int]:
     return firsts
 
 
-def _ellipses(tok: Tokens, m: Matcher) -> Iterator[Hit]:
-    """Labels in elliptic coordinations: "contact and payment data", "Kontakt- und Rechnungsdaten"."""
+def _ellipses(tok: Tokens, m: Matcher, at: Iterable[int] | None = None) -> Iterator[Hit]:
+    """Labels in elliptic coordinations: "contact and payment data", "Kontakt- und Rechnungsdaten";
+    ``at``: the indexes of the conjunctions, when known."""
     words = tok.words
-    for c in compress(count(), map(_conjunctions().__contains__, words)):
+    for c in compress(count(), map(_conjunctions().__contains__, words)) if at is None else at:
         if c == 0 or c + 1 >= len(words):
             continue
         gap = tok.gaps[c]  # between word c - 1 and the conjunction
@@ -84,8 +85,34 @@ def _pair_start(word: str) -> bool:
     return any((mode, k) in starts for mode, k in zip(_MODES, _keys(word)))
 
 
+def _begins_in(m: Matcher, first: str, second: str) -> bool:
+    """``first`` then ``second`` are the first two words of a label of several words of ``m`` in some mode."""
+    return any((mode, a, b) in m.pairs for mode, a, b in zip(_MODES, _keys(first), _keys(second)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _pair_begins(first: str, second: str) -> bool:
+    """:func:`_begins_in` of the labels of both vocabularies (cached per word pair)."""
+    return _begins_in(matcher(), first, second)
+
+
+@lru_cache(maxsize=1 << 16)
+def _pair_second(word: str) -> bool:
+    """``word`` is the second word of a label of several words in some mode."""
+    seconds = _pair_seconds()
+    return any((mode, k) in seconds for mode, k in zip(_MODES, _keys(word)))
+
+
+@cache
+def _pair_seconds() -> frozenset[tuple[str, str]]:
+    """(mode, key) of the second word of every label of several words."""
+    return frozenset((mode, k2) for mode, _, k2 in matcher().pairs)
+
+
 def _ellipsis_en(tok: Tokens, m: Matcher, c: int) -> Iterator[Hit]:
     """ "first and last name": a word before the conjunction joined with the words after the next one."""
+    if m is matcher() and not (c + 2 < len(tok.words) and tok.joined(c + 1) and _pair_second(tok.words[c + 2])):
+        return  # no word after the next one continues a label of several words
     # words that start a label of several words in some mode (as in ``Matcher.pair_starts``)
     firsts = [f for f in _conjuncts(tok, c) if _pair_start(tok.words[f])]
     if not firsts:
@@ -95,8 +122,9 @@ def _ellipsis_en(tok: Tokens, m: Matcher, c: int) -> Iterator[Hit]:
         if c + 2 + k >= len(tok.words) or not tok.joined(c + 1 + k):
             break
         rest.append(c + 2 + k)
+    begins = _pair_begins if m is matcher() else partial(_begins_in, m)
     for f in firsts:
-        pair = rest and any((mode, tok.keys_at(f)[j], tok.keys_at(rest[0])[j]) in m.pairs for j, mode in enumerate(_MODES))
+        pair = rest and begins(tok.words[f], tok.words[rest[0]])
         for k in range(len(rest) if pair else 0, 0, -1):
             found = _phrase([tok.words[f]] + [tok.words[r] for r in rest[:k]], m)
             for e in found.values():

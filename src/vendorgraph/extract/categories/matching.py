@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import compress, count
 from typing import Iterable, Iterator, Sequence
 
-from .ellipsis import _ellipses
+from .ellipsis import _conjunctions, _ellipses
 from .labels import KINDS, Entry, Hit, Matcher, matcher
 from .patterns import _rx
 from .tokens import _MODE_INDEX, _MODES, Tokens, _keys, _separator, tokenize
@@ -134,15 +134,16 @@ def _compound(word: str, key: str, m: Matcher) -> tuple[Entry, ...]:
     return ()
 
 
-def _direct(tok: Tokens) -> Iterator[Hit]:
-    """Labels starting at each word, longest first; a word already covered is skipped per vocabulary."""
-    words, gaps, offsets = tok.words, tok.gaps, tok.offsets
+def _direct(tok: Tokens, live: set[str] | None = None, at: Sequence[int] | None = None) -> Iterator[Hit]:
+    """Labels starting at each word, longest first; a word already covered is skipped per vocabulary.
+    ``live``, ``at``: the words at which some label may start (:func:`_live_words`) and indexes of
+    the text's words including all of theirs, when known."""
+    words, gaps = tok.words, tok.gaps
     last = len(words) - 1
     until = dict.fromkeys(KINDS, 0)
-    live = _live_words(set(words))
     hyphens = _hyphen_joins(tok)
-    at: Iterable[int] = compress(count(), map(live.__contains__, words))  # in order
-    for i in sorted(hyphens.union(at)) if hyphens else at:
+    start = tok.word_starts()  # hits come in text order
+    for i in _candidates(words, hyphens, live, at):
         word = words[i]
         single, found, multi, _ = _plan(word)
         if multi and i < last and (gaps[i + 1] == " " or _separator(gaps[i + 1])):
@@ -161,7 +162,26 @@ def _direct(tok: Tokens) -> Iterator[Hit]:
                 gap = gaps[i + n]
                 if not (gap[:1] == "-" and gap[1:2].isspace()):  # no truncated compound ("Kundensupport- oder")
                     until[kind] = i + n
-                    yield Hit(e.label, offsets[2 * i], offsets[2 * (i + n) - 1])
+                    begin = start(i)
+                    yield Hit(e.label, begin, begin + (len(word) if n == 1 else tok.length(i, n)))
+
+
+def _candidates(words: tuple[str, ...], hyphens: set[int], live: set[str] | None = None,
+                at: Sequence[int] | None = None) -> list[int]:
+    """The indexes, in order, at which :func:`_direct` may find a label: a word with a label of its own
+    (or a compound head), a word with a longer label that the next word continues, a hyphen join.
+    Most words where a longer label may start ("the", "your") start none: they are passed over
+    by one cached look-up of the word pair. ``live``, ``at``: see :func:`_direct`."""
+    if live is None:
+        live = _live_words(set(words))
+    if at is None:
+        at = list(compress(count(), map(live.__contains__, words)))
+    own = {w for w in live if _plan(w)[1]}
+    longer = live - own
+    pair = _pair_entries
+    last = len(words) - 1
+    found = [i for i in at if (w := words[i]) in own or (w in longer and i < last and pair(w, words[i + 1]))]
+    return sorted(hyphens.union(found)) if hyphens else found
 
 
 def _hyphen_joins(tok: Tokens) -> set[int]:
@@ -196,8 +216,15 @@ def _order(h: Hit) -> tuple[int, int, str, str, str]:
 def scan(text: str) -> tuple[Hit, ...]:
     """Every label of both vocabularies in ``text`` (no context rules), in text order."""
     tok, m = tokenize(text), matcher()
-    hits = set(_direct(tok))
-    hits.update(_ellipses(tok, m))
+    words = tok.words
+    conjunctions = _conjunctions()
+    live = _live_words(set(words))
+    at = list(compress(count(), map((live | conjunctions).__contains__, words)))  # one pass for both
+    hits: Iterable[Hit] = list(_direct(tok, live, at))  # distinct: one hit per word and vocabulary
+    more = list(_ellipses(tok, m, [i for i in at if words[i] in conjunctions]))
+    if more:
+        hits = set(hits)
+        hits.update(more)
     return tuple(sorted(hits, key=_order))
 
 

@@ -220,6 +220,33 @@ def finditer_in(text: str, fast: _Fast, lo: int, hi: int) -> list[re.Match[str]]
     return out
 
 
+def overlaps_in(text: str, fast: _Fast, lo: int, hi: int, start: int, end: int) -> bool:
+    """``any(m.start() < end and start < m.end() for m in finditer_in(text, fast, lo, hi))``: some match
+    in ``text[lo:hi]`` overlaps ``text[start:end]``; the matches are found in order as there, and the
+    search stops at the first one starting at ``end`` or later."""
+    if fast.pretest is not None:
+        window = text[lo:hi]
+        low = window.lower()
+        if len(low) == len(window) and not has_case_traps(window):
+            starts: Iterable[int] = ((m.start() for m in fast.starts.finditer(low)) if fast.starts is not None
+                                     else literal_starts(low, fast.literals))
+            after = lo  # the end of the last match: the next one starts there or later
+            for s in starts:
+                if lo + s >= end:
+                    return False
+                if lo + s >= after and (m := fast.rx.match(text, lo + s, hi)) is not None:
+                    if start < m.end():
+                        return True
+                    after = m.end()
+            return False
+    for m in fast.rx.finditer(text, lo, hi):
+        if m.start() >= end:
+            return False
+        if start < m.end():
+            return True
+    return False
+
+
 def found_exactly(text: str, fast: _Fast) -> bool:
     """``bool(fast.rx.search(text))``: :func:`found`, except that a text with :data:`_CASE_TRAPS`
     (where ``str.lower`` may hide a literal from the pre-test) is searched whole."""
