@@ -178,3 +178,15 @@ def test_two_lower_case_words_after_an_opener_are_a_name():
         ["blue harbour Ltd"]
     assert lower_case_entities("Wir geben Daten an die anderen Partner GmbH weiter.") == []
     assert lower_case_entities("Daten erhalten die subsidiaries FieldOps Inc.") == []
+
+
+def test_defined_short_names_become_aliases_but_plain_parentheses_do_not():
+    from vendorgraph.extract.mentions import find_mentions
+
+    text = ('Privacy policy. We use Brightwave Hosting Solutions GmbH ("BHS") for hosting. BHS stores your data in '
+            'Germany. Kestrel Data Ltd (hereinafter "Kestrel Cloud") helps us. Kestrel Cloud is in Ireland. '
+            'Foo Bar Ltd (Ireland) sends mail from Ireland.')
+    aliases = [(m.surface, m.start) for m in find_mentions(text) if m.kind == "alias"]
+    assert ("BHS", text.index("BHS stores")) in aliases
+    assert ("Kestrel Cloud", text.index("Kestrel Cloud is")) in aliases
+    assert not any(s == "Ireland" for s, _ in aliases)
