@@ -82,7 +82,7 @@ def test_ingest_into_virtuoso_stores_the_same_graphs(virtuoso, samples, stores):
 
 
 @pytest.mark.parametrize("name", ["transfers-by-country", "versions-documents", "path-details", "transfer-problems",
-                                  "flows", "viz-parties", "report-evidence"])
+                                  "flows", "viz-parties", "report-evidence", "joint-controllers"])
 def test_library_queries_answer_alike(stores, name):
     same_answer(*stores, name)
 
