@@ -74,13 +74,11 @@ def _evidence(b: _VersionBuilder, version: str, spans: Iterable[Span]) -> list[s
             out.append(ev)
             continue
         ev = written[sp] = ids.node_iri("ev", version, sp.start, sp.end, sp.rule)
-        b.add(ev, RDF.type, VG.Evidence)
-        b.add(ev, VG.inVersion, version)
-        b.lit(ev, VG.start, sp.start)
-        b.lit(ev, VG.end, sp.end)
-        b.lit(ev, VG.quote, sp.quote)
-        b.lit(ev, VG.rule, sp.rule)
-        b.lit(ev, VG.confidence, f"{sp.confidence:.3f}", XSD.decimal)
+        # what b.add and b.lit write (an evidence node is the most frequent shape: one call for its statements)
+        b.triples += ((ev, RDF.type, VG.Evidence, None), (ev, VG.inVersion, version, None),
+                      (ev, VG.start, str(sp.start), XSD.integer), (ev, VG.end, str(sp.end), XSD.integer),
+                      (ev, VG.quote, str(sp.quote), ""), (ev, VG.rule, str(sp.rule), ""),
+                      (ev, VG.confidence, f"{sp.confidence:.3f}", XSD.decimal))
         if sp.heading_path:
             b.lit(ev, VG.headingPath, " > ".join(sp.heading_path))
         out.append(ev)
@@ -148,6 +146,12 @@ def quad_set(facts: Facts, doc: DocumentInfo, extractor: str | None = None, *, i
 
 def triple_set(facts: Facts, doc: DocumentInfo, extractor: str | None = None, *, infer: bool = True) -> set[Triple]:
     """The statements of :func:`build_quads` as plain tuples (:mod:`vendorgraph.triples`), unordered."""
+    return set(_distinct_triples(facts, doc, extractor, infer=infer))
+
+
+def _distinct_triples(facts: Facts, doc: DocumentInfo, extractor: str | None = None, *,
+                      infer: bool = True) -> list[Triple]:
+    """The statements of :func:`triple_set`, each once, in the order built."""
     from .transfer_paths import path_triples
 
     triples = _stated_triples(facts, doc, extractor)
@@ -155,8 +159,10 @@ def triple_set(facts: Facts, doc: DocumentInfo, extractor: str | None = None, *,
         from .resolve.infer import inferred_triples
 
         triples += inferred_triples(facts, doc)
-    triples = list(dict.fromkeys(triples))  # in the order built: paths pick values deterministically
-    return set(triples + path_triples(triples, doc.version_iri))
+    distinct = dict.fromkeys(triples)  # in the order built: paths pick values deterministically
+    triples = list(distinct)
+    paths = [t for t in dict.fromkeys(path_triples(triples, doc.version_iri)) if t not in distinct]
+    return triples + paths
 
 
 def build_nquads(facts: Facts, doc: DocumentInfo, extractor: str | None = None) -> tuple[bytes, int]:
@@ -165,7 +171,7 @@ def build_nquads(facts: Facts, doc: DocumentInfo, extractor: str | None = None) 
     This is what ingest workers send to the writer: one bytes object pickles and bulk-loads cheaply.
     """
     g = doc.version_iri
-    triples = triple_set(facts, doc, extractor)
+    triples = _distinct_triples(facts, doc, extractor)
     return nquad_lines(triples, g).encode("utf-8"), len(triples)
 
 

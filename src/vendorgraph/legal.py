@@ -51,14 +51,21 @@ def _status_concepts() -> tuple[tuple[str, str], ...]:
     return tuple((notation[s], s) for s in sorted(rank, key=rank.__getitem__) if s in notation)
 
 
+@cache
 def statuses() -> tuple[str, ...]:
     """Legal statuses best first (skos:notation ordered by vg:rank)."""
     return tuple(n for n, _ in _status_concepts())
 
 
+@cache
+def _status_iris() -> dict[str, str]:
+    """Status notation -> concept IRI (asked for every transfer path: built once)."""
+    return dict(_status_concepts())
+
+
 def status_iri(status: str) -> str:
     """The concept IRI of a status notation (``covered`` -> ``.../law/status-covered``)."""
-    return dict(_status_concepts())[status]
+    return _status_iris()[status]
 
 
 @cache
@@ -78,8 +85,17 @@ def status_labels(lang: str = "en") -> dict[str, str]:
 
 def status_rank(status: str) -> int:
     """Position of ``status`` in :func:`statuses` (lower is better); unknown statuses rank last."""
-    order = statuses()
-    return order.index(status) if status in order else len(order)
+    ranks = _status_ranks()
+    return ranks.get(status, len(ranks))
+
+
+@cache
+def _status_ranks() -> dict[str, int]:
+    """Status notation -> its first position in :func:`statuses` (``status_rank`` is asked many times per path)."""
+    ranks: dict[str, int] = {}
+    for i, n in enumerate(statuses()):
+        ranks.setdefault(n, i)
+    return ranks
 
 
 @dataclass(frozen=True)

@@ -74,11 +74,19 @@ def _read() -> frozenset[str]:
 
 def _index(triples: Iterable[Triple]) -> dict[str, dict[str, list]]:
     """subject -> predicate -> objects, in the order given, for the predicates :func:`path_triples` reads."""
-    idx: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    idx: dict[str, dict[str, list]] = {}
     read = _read()
     for s, p, o, _ in triples:
         if p in read:
-            idx[s][p].append(o)
+            props = idx.get(s)
+            if props is None:
+                idx[s] = {p: [o]}
+            else:
+                objs = props.get(p)
+                if objs is None:
+                    props[p] = [o]
+                else:
+                    objs.append(o)
     return idx
 
 
@@ -91,7 +99,7 @@ def _flows(idx: dict[str, dict[str, list]]) -> list[_Flow]:
     for s, props in idx.items():
         if VG.Transfer not in props.get(RDF.type, ()) or not props.get(VG.destination):
             continue
-        quotes = [idx[ev][VG.quote][0] for ev in props.get(VG.evidence, ()) if idx[ev].get(VG.quote)]
+        quotes = [idx[ev][VG.quote][0] for ev in props.get(VG.evidence, ()) if idx.get(ev, {}).get(VG.quote)]
         out.append(_Flow(s, props[VG.controller][0], props[VG["from"]][0], props[VG.to][0], props[VG.destination][0],
                          tuple(sorted(_local(m) for m in props.get(VG.mechanism, ()))),
                          tuple(sorted(props.get(VG.mechanism, ()))),

@@ -132,8 +132,8 @@ def _sub_processing(ctx: DocContext, sent: Sentence, ms: list[Mention]) -> list[
     m = rx("roles", "as_sub", re.I).search(sent.text)
     if len(named) > 1 and not after and m and sent.start + m.start() >= named[-1].end:
         return [SubProcessing(x, named[0], span) for x in named[1:]]  # "X setzt Y als Unterauftragsverarbeiter ein"
-    topic = ctx.topic(sent)
-    if topic is not None and rx("roles", "sub_processor_word", re.I).search(cue):
+    topic = ctx.topic(sent) if rx("roles", "sub_processor_word", re.I).search(cue) else None  # (the cheaper test first)
+    if topic is not None:
         return [SubProcessing(x, topic, span) for x in _unique(ms) if x.vendor.key != topic.vendor.key]
     return []
 
@@ -317,6 +317,9 @@ def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
     in_list = False
     list_via: Mention | None = None  # "X setzt folgende Unterauftragsverarbeiter ein:": X, for the items below
     lead: list[tuple[str, int, int]] = []  # "The following providers act on our behalf:": the cues, for the items below
+    # the last sentence naming no vendor and holding no role cue: its lead-in (``list_via``, ``lead``) is read only
+    # by the list items below it that name a vendor, so it is worked out only then (most are never read)
+    pending: Sentence | None = None
     # a sentence naming no vendor and holding no role cue gives no role: it only opens or closes a list
     busy = ctx.sentences_naming() | ctx.sentences_with("role") | ctx.sentences_with("joint_controller_split")
     for i, sent in enumerate(ctx.sentences):
@@ -324,16 +327,21 @@ def find_roles(ctx: DocContext) -> tuple[list[RoleFact], list[SubProcessing]]:
             in_list = False
             list_via = None
             lead = []
+            pending = None
             continue
         if i not in busy:  # no vendor, no cue: only a lead-in ("... the following sub-processors:") to note
             if sent.kind != "list_item":
-                list_via, lead = _lead_in(ctx, sent)
+                pending = sent
             in_list = _in_list(sent, in_list)
             continue
         ms = _unique(ctx.mentions_in(sent.start, sent.end))
         if sent.kind != "list_item":
+            pending = None
             list_via = _list_processor(ctx, sent, ms)
             lead = _lead_in_roles(ctx, sent, ms)
+        elif pending is not None:
+            list_via, lead = _lead_in(ctx, pending)
+            pending = None
         chain = _sub_processing(ctx, sent, ms)
         if not chain and list_via is not None and ms and _item_start(ctx, sent):
             chain = [SubProcessing(m, list_via, ctx.sentence_span(sent, "role.sub_processor.list", 0.7))

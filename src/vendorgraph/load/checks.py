@@ -22,6 +22,8 @@ from ..resources import data_dir
 SUPPORTED_LANGUAGES = ("de", "en")  #: languages the extractors read
 SAMPLE_CHARS = 4000  #: language detection looks at this much text (half from the start, half from the middle)
 MIN_LETTERS = 20  #: below this many letters the language is 'und' (undetermined)
+LETTERS_HEAD = 200  #: the letters are counted in this much of the sample first
+HEAD_CHARS = 4000  #: :func:`check_policy` looks for the policy terms in this much of the text first
 
 
 @cache
@@ -54,7 +56,8 @@ def fast_language(sample: str) -> str | None:
     tokens = _WORD.findall(sample.lower())
     if len(tokens) < cfg["min_words"]:
         return None
-    counts = Counter(words[t] for t in tokens if t in words)
+    counts = Counter(map(words.get, tokens))  # in the order first seen, as most_common() breaks ties
+    counts.pop(None, None)  # the tokens that are no function word
     (best, n), *rest = counts.most_common() or [("", 0)]
     other = rest[0][1] if rest else 0
     if n >= cfg["min_share"] * len(tokens) and n >= cfg["dominance"] * other:
@@ -71,8 +74,8 @@ def detect_language(text: str) -> str:
     half = SAMPLE_CHARS // 2
     mid = len(text) // 2
     sample = text[:SAMPLE_CHARS] if len(text) <= SAMPLE_CHARS else text[:half] + "\n" + text[mid:mid + half]
-    if sum(map(str.isalpha, sample)) < MIN_LETTERS:
-        return "und"
+    if sum(map(str.isalpha, sample[:LETTERS_HEAD])) < MIN_LETTERS and sum(map(str.isalpha, sample)) < MIN_LETTERS:
+        return "und"  # (the letters of the sample's head are mostly enough: the rest is counted only when not)
     fast = fast_language(sample)
     if fast is not None:
         return fast
@@ -123,8 +126,10 @@ def check_policy(text: str, source: str, language: str) -> str:
     """Raise NotAPolicyError unless ``text`` uses enough policy terms; return the language (resolving 'und')."""
     need = int(vocabulary()["min_distinct_terms"])
     own = vocabulary()["terms"].get(language)
-    if own and _has_terms(text.lower(), own, need):
-        return language  # what the raw text has, the whitespace-normalised text below has too
+    if own and (_has_terms(text[:HEAD_CHARS].lower(), own, need) or _has_terms(text.lower(), own, need)):
+        # the terms of the head are terms of the whole text (most policies name enough of them early on); what the
+        # raw text has, the whitespace-normalised text below has too
+        return language
     found = policy_terms(text)
     best = max(sorted(found), key=lambda lang: len(found[lang]))
     have = len(found[best])

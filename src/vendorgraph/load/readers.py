@@ -11,6 +11,8 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: The characters of :data:`_CONTROL` as bytes: UTF-8 writes each as that one byte (and no other character uses it).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 
 
 def sniff(data: bytes, name: str, header_type: str | None = None) -> str:
@@ -42,15 +44,16 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
         raise InputError(source, "binary file (NUL bytes), not text")
     try:
         text, enc = data.decode("utf-8"), "utf-8"
+        clean = len(data.translate(None, _CONTROL_BYTES)) == len(data)  # UTF-8 without a control byte: none to count
     except UnicodeDecodeError:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()
         if best is None:
             raise InputError(source, "binary file or unknown text encoding") from None
-        text, enc = str(best), best.encoding
+        text, enc, clean = str(best), best.encoding, False
     sample = text[:20000]
-    if len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):  # a stray control byte is tolerated
+    if not clean and len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):  # a stray control byte is tolerated
         raise InputError(source, "binary file (control characters), not text")
     return text, enc
 

@@ -149,6 +149,7 @@ class Registry:
         self._fuzzy_keys = sorted(k for k in self._exact if len(k) >= FUZZY_MIN_LEN)
         self._fuzzy_by_len: dict[int, list[str]] = {}  # key length -> the fuzzy keys a key that long may match
         self._fuzzy_by_start: dict[tuple[int, str], list[str]] = {}  # (length, first character) -> those of them
+        self._fuzzy_index: dict[str, dict[int, list[str]]] | None = None  # first character -> length -> fuzzy keys
         self._cache: dict[str, Match | None] = {}
 
     # ------------------------------------------------------------------ construction
@@ -287,10 +288,13 @@ class Registry:
         return process.extractOne(key, self._fuzzy_candidates(len(key)), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
 
     def _fuzzy_starting(self, n: int, first: str) -> list[str]:
-        """The :meth:`_fuzzy_candidates` of a key of ``n`` characters that start with ``first``, in their order."""
+        """The :meth:`_fuzzy_candidates` of a key of ``n`` characters that start with ``first``, in their order: the
+        keys of the lengths that may match (:meth:`_fuzzy_lengths`) among those starting with ``first``."""
         found = self._fuzzy_by_start.get((n, first))
         if found is None:
-            found = self._fuzzy_by_start[(n, first)] = [k for k in self._fuzzy_candidates(n) if k[0] == first]
+            by_len = self._keys_by_start().get(first, {})
+            found = self._fuzzy_by_start[(n, first)] = sorted(
+                [k for m in self._fuzzy_lengths(n) for k in by_len.get(m, ())])
         return found
 
     def _fuzzy_candidates(self, n: int) -> list[str]:
@@ -299,10 +303,26 @@ class Registry:
         cannot match and ``extractOne`` finds the same among these (one character of slack against rounding)."""
         found = self._fuzzy_by_len.get(n)
         if found is None:
-            slack = 100 - FUZZY_CUTOFF
-            found = self._fuzzy_by_len[n] = sorted(k for k in self._fuzzy_keys
-                                                   if 100 * abs(len(k) - n) <= slack * (len(k) + n) + 100)
+            lengths = set(self._fuzzy_lengths(n))
+            found = self._fuzzy_by_len[n] = [k for k in self._fuzzy_keys if len(k) in lengths]
         return found
+
+    def _fuzzy_lengths(self, n: int) -> list[int]:
+        """The lengths ``m`` of fuzzy keys that may reach the cutoff against a key of ``n`` characters (see
+        :meth:`_fuzzy_candidates`)."""
+        slack = 100 - FUZZY_CUTOFF
+        return [m for m in sorted({m for by_len in self._keys_by_start().values() for m in by_len})
+                if 100 * abs(m - n) <= slack * (m + n) + 100]
+
+    def _keys_by_start(self) -> dict[str, dict[int, list[str]]]:
+        """First character -> key length -> the fuzzy keys (in their alphabetical order), built once: a new
+        (length, first character) then takes a few short lists instead of a pass over every key."""
+        if self._fuzzy_index is None:
+            index: dict[str, dict[int, list[str]]] = {}
+            for k in self._fuzzy_keys:
+                index.setdefault(k[0], {}).setdefault(len(k), []).append(k)
+            self._fuzzy_index = index
+        return self._fuzzy_index
 
     def _match(self, e: _Entry, surface: str, score: float, entity_level: bool = True) -> Match:
         v = self._vendors[e.vendor]
