@@ -29,7 +29,7 @@ def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """
     try:
         parsed = re_parser.parse(pattern, flags)
-        firsts = None if _has_prefix_scan(parsed, flags) else _first_chars(parsed)
+        firsts = None if _has_prefix_scan(parsed, flags) else _first_chars(parsed, optional=True)
         if firsts:
             return re.compile("(?=[" + "".join(sorted(re.escape(c) for c in firsts)) + "])(?:" + pattern + ")", flags)
     except (re.error, TypeError, ValueError, AttributeError):
@@ -50,26 +50,66 @@ def _has_prefix_scan(parsed, flags: int) -> bool:  # noqa: ANN001 (re._parser.Su
     return bool(re_compiler._get_literal_prefix(parsed, flags)[0] or re_compiler._get_charset_prefix(parsed, flags))
 
 
-def _first_chars(parsed) -> set[str] | None:  # noqa: ANN001 (re._parser.SubPattern)
+#: Repeats of a parsed regex (``*``, ``+``, ``{m,n}``, lazy or possessive).
+_REPEATS = (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT, re_constants.POSSESSIVE_REPEAT)
+#: Most characters a class may hold for :func:`_first_chars` to list them.
+MAX_FIRST_CHARS = 128
+
+
+def _first_chars(parsed, optional: bool = False) -> set[str] | None:  # noqa: ANN001 (re._parser.SubPattern)
     """The literal characters every match of a parsed regex starts with (zero-width ``\\b``-style
-    anchors skipped), or None when the regex may start otherwise."""
+    anchors, lookbehinds and lookaheads skipped: they consume nothing), or None when the regex may
+    start otherwise. A class of plain characters and ranges counts (at most :data:`MAX_FIRST_CHARS`
+    characters), and so does a part repeated at least once. With ``optional``, a part that may be left
+    out ("(?:the )?") adds its first characters to those of what follows it (else: None)."""
+    out: set[str] = set()
     for op, av in parsed:
-        if op is re_constants.AT:
+        if op is re_constants.AT or op is re_constants.ASSERT or op is re_constants.ASSERT_NOT:
             continue
-        if op is re_constants.LITERAL:
-            return {chr(av)}
-        if op is re_constants.SUBPATTERN and not av[1] and not av[2] and av[3].getwidth()[0] > 0:
-            return _first_chars(av[3])
-        if op is re_constants.BRANCH:
-            out: set[str] = set()
-            for alt in av[1]:
-                sub = _first_chars(alt) if alt.getwidth()[0] > 0 else None
-                if sub is None:
-                    return None
-                out |= sub
-            return out
-        return None
+        if optional and op in _REPEATS and av[0] == 0 and av[2].getwidth()[0] > 0:
+            sub = _first_chars(av[2], optional)
+            if sub is None:
+                return None
+            out |= sub
+            continue
+        first = _element_first_chars(op, av, optional)
+        return None if first is None else out | first
     return None
+
+
+def _element_first_chars(op, av, optional: bool) -> set[str] | None:  # noqa: ANN001 (an element of a parsed regex)
+    """:func:`_first_chars` of one element that consumes at least one character."""
+    if op is re_constants.LITERAL:
+        return {chr(av)}
+    if op is re_constants.IN:
+        return _class_chars(av)
+    if op is re_constants.SUBPATTERN and not av[1] and not av[2] and av[3].getwidth()[0] > 0:
+        return _first_chars(av[3], optional)
+    if op in _REPEATS and av[0] >= 1 and av[2].getwidth()[0] > 0:  # at least once: its first characters
+        return _first_chars(av[2], optional)
+    if op is re_constants.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            sub = _first_chars(alt, optional) if alt.getwidth()[0] > 0 else None
+            if sub is None:
+                return None
+            out |= sub
+        return out
+    return None
+
+
+def _class_chars(items: list) -> set[str] | None:
+    """The characters of a parsed class made of single characters and ranges (None: it holds a
+    category such as ``\\w``, is negated, or holds more than :data:`MAX_FIRST_CHARS` characters)."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is re_constants.LITERAL:
+            out.add(chr(av))
+        elif op is re_constants.RANGE and av[1] - av[0] < MAX_FIRST_CHARS:
+            out.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None
+    return out if len(out) <= MAX_FIRST_CHARS else None
 
 
 #: At most this many strings are tested by :func:`finditer` before it scans a text.

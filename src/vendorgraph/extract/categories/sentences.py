@@ -33,16 +33,20 @@ def _sentences(seg: Segment, carried: bool) -> list[Sentence]:
     pos = 0
     text, first = seg.text, seg.start
     out: list[Sentence] = []
+    make = tuple.__new__  # Sentence(...) without the named tuple's own __new__ (a Python call per sentence)
     for m in _SENTENCE_END_RX.finditer(text):
-        at = m.start()
+        at, after = m.span()
         before = text[at - 12 if at - 12 > pos else pos: at].rsplit(None, 1)
-        word = before[-1].lower().strip("(\"'„“") if before else ""
-        if word in abbrev or (word.isdigit() and not text[m.end()].isupper()):
+        if before:
+            word = before[-1].lower().strip("(\"'„“")
+            if word in abbrev or (word.isdigit() and not text[after].isupper()):
+                continue
+        elif "" in abbrev:  # no word before the mark
             continue
-        out.append(Sentence(first + pos, first + at + 1, text[pos: at + 1], seg, carried))
-        pos = m.end()
+        out.append(make(Sentence, (first + pos, first + at + 1, text[pos: at + 1], seg, carried)))
+        pos = after
     if pos < len(text):
-        out.append(Sentence(first + pos, seg.end, text[pos:], seg, carried))
+        out.append(make(Sentence, (first + pos, seg.end, text[pos:], seg, carried)))
     return out
 
 
