@@ -13,13 +13,16 @@ from vendorgraph.writer import compact
 
 
 class _Store:
-    """A store that records compactions and says whether it is fragmented."""
+    """A store that records compactions and says whether it is fragmented and how big it is."""
 
-    def __init__(self, fragmented: bool) -> None:
-        self._fragmented, self.runs = fragmented, 0
+    def __init__(self, fragmented: bool, size: int = 1000) -> None:
+        self._fragmented, self.size, self.runs = fragmented, size, 0
 
     def fragmented(self) -> bool:
         return self._fragmented
+
+    def disk_bytes(self) -> int:
+        return self.size
 
     def optimize(self) -> None:
         self.runs += 1
@@ -33,6 +36,18 @@ def test_compact_runs_when_asked_or_fragmented(asked, fragmented, runs):
     took = compact(s, asked)  # type: ignore[arg-type]
     assert s.runs == runs
     assert (took is not None) == bool(runs) and (took is None or took >= 0)
+
+
+@pytest.mark.parametrize(("batches", "before", "runs"), [
+    (2, 0, 1),      # a new store filled by two bulk loads
+    (5, 800, 1),    # the ingest added a fifth of the store
+    (5, 801, 0),    # less than a fifth
+    (1, 0, 0),      # one bulk load: one file per index already
+])
+def test_a_bulk_ingest_that_grew_the_store_compacts_it(batches, before, runs):
+    s = _Store(fragmented=False, size=1000)
+    compact(s, None, batches=batches, bytes_before=before)  # type: ignore[arg-type]
+    assert s.runs == runs
 
 
 def test_stores_that_cannot_compact_are_left_alone():
@@ -49,6 +64,8 @@ def test_fragmented_counts_files_beyond_what_the_size_needs(tmp_path, monkeypatc
         s.flush()
         files = len(list((tmp_path / "st").glob("*.sst")))
         assert files > 0
+        assert s.disk_bytes() == sum(f.stat().st_size for f in (tmp_path / "st").glob("*.sst")) > 0
+        assert open_store(None).disk_bytes() == 0
         monkeypatch.setattr(store_oxigraph, "SPARE_FILES", files - 1)
         assert s.fragmented()
         monkeypatch.setattr(store_oxigraph, "SPARE_FILES", files)
@@ -89,3 +106,20 @@ def test_cli_optimize_switch(tmp_path, capsys):
     assert "store compacted in" in capsys.readouterr().out
     assert main(["ingest", str(src), "--store", str(tmp_path / "s2"), "--quiet", "--no-optimize"]) == 0
     assert "compacted" not in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_a_parallel_ingest_of_several_batches_compacts_the_store(tmp_path, monkeypatch):
+    from vendorgraph import writer
+
+    monkeypatch.setattr(writer, "COMPACT_SHARE", 0.0)  # six small policies are a small share beside the reference data
+    src = _policies(tmp_path / "in", 6)
+    s = open_store(str(tmp_path / "st"))
+    try:
+        r = ingest([src], s, jobs=2, batch_docs=2)
+        assert len(r.ok) == 6 and r.compacted is not None
+        monkeypatch.setattr(writer, "COMPACT_SHARE", 0.2)
+        again = ingest([src], s, jobs=2, batch_docs=2)  # the same texts: the store does not grow
+        assert again.compacted is None
+    finally:
+        s.close()

@@ -247,8 +247,8 @@ def ingest(inputs: Sequence[str | Path], store: Store, extractor: str = "rules",
     writes batches of up to ``batch_docs`` documents; a batch becomes current in one transaction
     (see ``OxigraphStore.write_nquads``), written while the workers go on.
     ``progress(total)`` may return a bar with ``update(n)`` and ``close()`` (e.g. ``tqdm``).
-    ``optimize``: compact the store at the end (True), never (False), or where it is fragmented (None;
-    see :func:`compact`).
+    ``optimize``: compact the store at the end (True), never (False), or where it pays (None: a bulk ingest
+    that added a fifth of the store or more, or a fragmented store; see :func:`compact`).
     """
     paths = expand_inputs(inputs)
     jobs = default_jobs(len(paths)) if jobs is None else jobs
@@ -260,23 +260,25 @@ def ingest(inputs: Sequence[str | Path], store: Store, extractor: str = "rules",
         if on_error:
             on_error(InputError(source, reason))
 
+    bytes_before = getattr(store, "disk_bytes", lambda: 0)()
+    batches = 0
     try:
         if jobs <= 1:
             _ingest_serial(paths, store, extractor, report, failed, bar)
         else:
-            _ingest_parallel(paths, store, extractor, report, failed, bar, jobs, batch_docs, batch_triples)
+            batches = _ingest_parallel(paths, store, extractor, report, failed, bar, jobs, batch_docs, batch_triples)
     finally:
         if bar is not None:
             bar.close()
     if report.ok:
-        report.compacted = compact(store, optimize)
+        report.compacted = compact(store, optimize, batches=batches, bytes_before=bytes_before)
     return report
 
 
 def _ingest_parallel(paths: Sequence[Path], store: Store, extractor: str, report: Report,
                      failed: Callable[[str, str], None], bar: Any, jobs: int, batch_docs: int,
-                     batch_triples: int) -> None:
-    """Workers extract; this process writes their graphs in batches (see :class:`BatchWriter`)."""
+                     batch_triples: int) -> int:
+    """Workers extract; this process writes their graphs in batches (see :class:`BatchWriter`); how many."""
     start_workers()  # warms up while the store drops orphan graphs
     cleanup = getattr(store, "drop_orphan_versions", None)
     if cleanup is not None:
@@ -291,6 +293,7 @@ def _ingest_parallel(paths: Sequence[Path], store: Store, extractor: str, report
             if bar is not None:
                 bar.update(1)
         writer.flush()
+    return writer.batches
 
 
 def _ingest_serial(paths: Sequence[Path], store: Store, extractor: str, report: Report,

@@ -200,16 +200,21 @@ class OxigraphStore:
     def flush(self) -> None:
         self._s.flush()
 
-    def fragmented(self) -> bool:
-        """Whether the store holds many more files than its size needs (see :data:`SPARE_FILES`): a bulk
-        ingest leaves each of its batches as files of their own, which every lookup then consults, until
-        RocksDB compacts them; an ingest that ends soon after its last batch leaves that work undone
-        (queries then run 2-3x slower: `benchmarks/README.md`). In memory: never."""
+    def _files(self) -> list[Path]:
         if self.location == ":memory:":
-            return False
-        files = [f for f in Path(self.location).glob("*.sst") if f.is_file()]
-        size = sum(f.stat().st_size for f in files)
-        return len(files) > SPARE_FILES + size // FILE_BYTES
+            return []
+        return [f for f in Path(self.location).glob("*.sst") if f.is_file()]
+
+    def disk_bytes(self) -> int:
+        """Bytes of the store's data files (0 in memory)."""
+        return sum(f.stat().st_size for f in self._files())
+
+    def fragmented(self) -> bool:
+        """Whether the store holds many more files than its size needs (see :data:`SPARE_FILES`): each bulk
+        load leaves files of its own, which every lookup then consults until RocksDB compacts them, and
+        small ingests, each too small to be compacted at its end, add up. In memory: never."""
+        files = self._files()
+        return len(files) > SPARE_FILES + sum(f.stat().st_size for f in files) // FILE_BYTES
 
     def optimize(self) -> None:
         """Compact the store (RocksDB's full compaction): one sorted run per index, the fastest to query."""

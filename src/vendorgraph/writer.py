@@ -68,6 +68,7 @@ class BatchWriter:
         self.to_come = expected
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="vendorgraph-writer")
         self._in_flight: Any = None  # (future, items) of the batch being written
+        self.batches = 0  # batches handed to the writer thread
 
     def __enter__(self) -> "BatchWriter":
         return self
@@ -103,6 +104,7 @@ class BatchWriter:
             return
         self.wait()
         self._in_flight = (self._thread.submit(write_versions, self.store, self.pending), self.pending)
+        self.batches += 1
         self.pending, self.keys, self.triples = [], set(), 0
 
     def wait(self) -> None:
@@ -117,17 +119,26 @@ class BatchWriter:
         self.report.bytes += sum(it.size for it in items)
 
 
-def compact(store: Store, optimize: bool | None = None) -> float | None:
-    """Compact ``store`` if asked (``True``), or, by default (``None``), if it says it is fragmented, as a
-    store is after a bulk ingest: queries then run 2-3x faster (``benchmarks/README.md``). The seconds it
-    took, or None if it was not compacted (``False``, or a store that cannot be compacted, e.g. an endpoint)."""
+#: An ingest whose bulk loads (two or more) added at least this share of the store's bytes compacts it at the end.
+COMPACT_SHARE = 0.2
+
+
+def compact(store: Store, optimize: bool | None = None, *, batches: int = 0, bytes_before: int = 0) -> float | None:
+    """Compact ``store`` if asked (``True``), or by default (``None``) where it pays: after ``batches`` >= 2
+    bulk loads that added at least :data:`COMPACT_SHARE` of the store's bytes (``bytes_before``: its size
+    before them), or where the store says it is fragmented (small ingests add up). Queries run 2-3x faster on
+    a compacted store (``benchmarks/README.md``). The seconds it took, or None if it was not compacted
+    (``False``, nothing to do, or a store that cannot be compacted, such as an endpoint)."""
     import time
 
     run = getattr(store, "optimize", None)
     if run is None or optimize is False:
         return None
-    if optimize is None and not store.fragmented():  # type: ignore[attr-defined]
-        return None
+    if optimize is None:
+        size = store.disk_bytes()  # type: ignore[attr-defined]
+        grew = batches >= 2 and size - bytes_before >= COMPACT_SHARE * size
+        if not grew and not store.fragmented():  # type: ignore[attr-defined]
+            return None
     t = time.perf_counter()
     run()
     return time.perf_counter() - t
