@@ -200,21 +200,28 @@ class OxigraphStore:
     def flush(self) -> None:
         self._s.flush()
 
-    def _files(self) -> list[Path]:
+    def _file_sizes(self) -> list[int]:
+        """Sizes of the store's data files; RocksDB may delete one while they are read (it is then left out)."""
         if self.location == ":memory:":
             return []
-        return [f for f in Path(self.location).glob("*.sst") if f.is_file()]
+        sizes = []
+        for f in Path(self.location).glob("*.sst"):
+            try:
+                sizes.append(f.stat().st_size)
+            except FileNotFoundError:  # compacted away meanwhile
+                continue
+        return sizes
 
     def disk_bytes(self) -> int:
         """Bytes of the store's data files (0 in memory)."""
-        return sum(f.stat().st_size for f in self._files())
+        return sum(self._file_sizes())
 
     def fragmented(self) -> bool:
         """Whether the store holds many more files than its size needs (see :data:`SPARE_FILES`): each bulk
         load leaves files of its own, which every lookup then consults until RocksDB compacts them, and
         small ingests, each too small to be compacted at its end, add up. In memory: never."""
-        files = self._files()
-        return len(files) > SPARE_FILES + sum(f.stat().st_size for f in files) // FILE_BYTES
+        sizes = self._file_sizes()
+        return len(sizes) > SPARE_FILES + sum(sizes) // FILE_BYTES
 
     def optimize(self) -> None:
         """Compact the store (RocksDB's full compaction): one sorted run per index, the fastest to query."""
