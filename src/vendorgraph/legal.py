@@ -129,7 +129,6 @@ class HopLaw:
 
     concepts: Mapping[str, tuple[str, ...]]  # mechanism notation -> DPV concept IRIs
     invalidated: frozenset[str]  # mechanism notations invalidated
-    certification: frozenset[str]  # country IRIs whose adequacy covers only certified recipients
     invalidated_on: Mapping[str, date] = field(default_factory=dict)  # mechanism notation -> date invalidated
     decisions: Mapping[str, tuple["Instrument", ...]] = field(default_factory=dict)  # country IRI -> decisions
 
@@ -138,17 +137,13 @@ class HopLaw:
     def default(cls) -> "HopLaw":
         concepts: dict[str, set[str]] = {}
         invalid: set[str] = set()
-        cert: set[str] = set()
         since: dict[str, date | None] = {}
         for r in reference_rows("internal/hop_law.rq"):
-            if r["mechanism"]:
-                concepts.setdefault(r["mechanism"], set()).update([r["law"]] if r["law"] else [])
-                if r["invalidatedOn"]:
-                    invalid.add(r["mechanism"])
-                    since[r["mechanism"]] = parse_date(r["invalidatedOn"])
-            if r["certificationCountry"]:
-                cert.add(r["certificationCountry"])
-        return cls({m: tuple(sorted(c)) for m, c in concepts.items()}, frozenset(invalid), frozenset(cert),
+            concepts.setdefault(r["mechanism"], set()).update([r["law"]] if r["law"] else [])
+            if r["invalidatedOn"]:
+                invalid.add(r["mechanism"])
+                since[r["mechanism"]] = parse_date(r["invalidatedOn"])
+        return cls({m: tuple(sorted(c)) for m, c in concepts.items()}, frozenset(invalid),
                    {m: d for m, d in since.items() if d is not None}, _decisions(TransferLaw.default()))
 
     def holding(self, country: str, on: date | None = None) -> tuple["Instrument", ...]:
