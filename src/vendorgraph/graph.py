@@ -74,11 +74,13 @@ def _evidence(b: _VersionBuilder, version: str, spans: Iterable[Span]) -> list[s
             out.append(ev)
             continue
         ev = written[sp] = ids.node_iri("ev", version, sp.start, sp.end, sp.rule)
-        # what b.add and b.lit write (an evidence node is the most frequent shape: one call for its statements)
-        b.triples += ((ev, RDF.type, VG.Evidence, None), (ev, VG.inVersion, version, None),
-                      (ev, VG.start, str(sp.start), XSD.integer), (ev, VG.end, str(sp.end), XSD.integer),
-                      (ev, VG.quote, str(sp.quote), ""), (ev, VG.rule, str(sp.rule), ""),
-                      (ev, VG.confidence, f"{sp.confidence:.3f}", XSD.decimal))
+        b.add(ev, RDF.type, VG.Evidence)
+        b.add(ev, VG.inVersion, version)
+        b.lit(ev, VG.start, sp.start)
+        b.lit(ev, VG.end, sp.end)
+        b.lit(ev, VG.quote, sp.quote)
+        b.lit(ev, VG.rule, sp.rule)
+        b.lit(ev, VG.confidence, f"{sp.confidence:.3f}", XSD.decimal)
         if sp.heading_path:
             b.lit(ev, VG.headingPath, " > ".join(sp.heading_path))
         out.append(ev)

@@ -46,18 +46,11 @@ def quoted(text: str) -> str:
 
 def nquad_line(t: Triple, graph: str) -> str:
     """One N-Quads line (with its newline) for triple ``t`` in the named graph ``graph``."""
-    s, p, o, dt = t
-    if dt is None:
-        obj = f"<{o}>"
-    elif dt and dt != XSD.string:
-        obj = f"{quoted(o)}^^<{dt}>"
-    else:
-        obj = quoted(o)
-    return f"<{s}> <{p}> {obj} <{graph}> .\n"
+    return nquad_lines((t,), graph)
 
 
 def nquad_lines(triples: Iterable[Triple], graph: str) -> str:
-    """``"".join(nquad_line(t, graph) for t in triples)``, written in one loop (some 700 lines a version)."""
+    """The N-Quads lines of ``triples`` in the named graph ``graph``, in order (one loop: some 700 lines a version)."""
     tail = f" <{graph}> .\n"
     plain, search, escapes = XSD.string, _NEEDS_ESCAPE.search, _ESCAPES
     out = []
@@ -65,7 +58,7 @@ def nquad_lines(triples: Iterable[Triple], graph: str) -> str:
         if dt is None:
             out.append(f"<{s}> <{p}> <{o}>{tail}")
             continue
-        obj = f'"{o}"' if search(o) is None else f'"{o.translate(escapes)}"'
+        obj = f'"{o}"' if search(o) is None else f'"{o.translate(escapes)}"'  # as :func:`quoted`
         out.append(f"<{s}> <{p}> {obj}^^<{dt}>{tail}" if dt and dt != plain else f"<{s}> <{p}> {obj}{tail}")
     return "".join(out)
 

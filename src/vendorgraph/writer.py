@@ -136,7 +136,7 @@ def compact(store: Store, optimize: bool | None = None, *, batches: int = 0, byt
         return None
     if optimize is None:
         size = store.disk_bytes()  # type: ignore[attr-defined]
-        grew = batches >= 2 and size - bytes_before >= COMPACT_SHARE * size
+        grew = batches >= 2 and size > 0 and size - bytes_before >= COMPACT_SHARE * size  # size 0: in memory
         if not grew and not store.fragmented():  # type: ignore[attr-defined]
             return None
     t = time.perf_counter()
