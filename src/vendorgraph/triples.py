@@ -52,13 +52,13 @@ def nquad_line(t: Triple, graph: str) -> str:
 def nquad_lines(triples: Iterable[Triple], graph: str) -> str:
     """The N-Quads lines of ``triples`` in the named graph ``graph``, in order (one loop: some 700 lines a version)."""
     tail = f" <{graph}> .\n"
-    plain, search, escapes = XSD.string, _NEEDS_ESCAPE.search, _ESCAPES
+    plain = XSD.string
     out = []
     for s, p, o, dt in triples:
         if dt is None:
             out.append(f"<{s}> <{p}> <{o}>{tail}")
             continue
-        obj = f'"{o}"' if search(o) is None else f'"{o.translate(escapes)}"'  # as :func:`quoted`
+        obj = quoted(o)
         out.append(f"<{s}> <{p}> {obj}^^<{dt}>{tail}" if dt and dt != plain else f"<{s}> <{p}> {obj}{tail}")
     return "".join(out)
 
