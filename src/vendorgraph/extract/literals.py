@@ -15,7 +15,7 @@ import re
 from functools import cache, lru_cache
 from typing import Iterable, Iterator
 
-from .scan import _finditer_from, finditer
+from .scan import _finditer_from, finditer, needed_literals
 
 # Characters that IGNORECASE matching equates with a letter of some literal although ``str.lower``
 # does not turn them into that letter (U+0130 also lower-cases to two characters). In a text with
@@ -118,20 +118,27 @@ def literal_starts(low: str, lits: Iterable[str]) -> list[int]:
     return sorted(found)
 
 
+def _search_plan(p: re.Pattern[str], text: str, rule: str | list[str]) -> tuple[str, tuple[str, ...]]:
+    """Where to look for which literals of ``rule`` (compiled as ``p``): ``(text or its lower-cased form, literals)``;
+    no literals when the rule has none, or when ``p`` ignores case and lower-casing changes the text's length or
+    :data:`CASE_TRAPS` occur in it (the whole text must then be scanned)."""
+    rule = rule if isinstance(rule, str) else tuple(rule)
+    if not p.flags & re.I:
+        return text, tuple(rule_literals(rule, False))
+    lits = rule_literals(rule)
+    low = lowered(text)
+    if not lits or len(low) != len(text) or has_case_traps(text):
+        return text, ()
+    return low, tuple(lits)
+
+
 def finditer_literal(p: re.Pattern[str], text: str, rule: str | list[str]) -> list[re.Match[str]]:
     """``list(p.finditer(text))`` for ``p`` compiled from ``rule`` (as ``lexicon.rx`` does): ``p`` is
     only tried where one of the rule's literals starts (every match does; in the lower-cased text when
     ``p`` ignores case), unless the rule has none, or lower-casing changes the text's length or
     :data:`CASE_TRAPS` occur in it (then :func:`.scan.finditer` runs)."""
-    rule = rule if isinstance(rule, str) else tuple(rule)
-    if not p.flags & re.I:
-        lits = rule_literals(rule, False)
-        return _finditer_from(p, text, literal_starts(text, lits)) if lits else finditer(p, text)
-    lits = rule_literals(rule)
-    low = lowered(text)
-    if not lits or len(low) != len(text) or has_case_traps(text):
-        return finditer(p, text)
-    return _finditer_from(p, text, literal_starts(low, lits))
+    low, lits = _search_plan(p, text, rule)
+    return _finditer_from(p, text, literal_starts(low, lits)) if lits else finditer(p, text)
 
 
 #: Characters of text :func:`iter_literal` looks through for literals at a time.
@@ -142,15 +149,7 @@ def iter_literal(p: re.Pattern[str], text: str, rule: str | list[str]) -> Iterat
     """What :func:`finditer_literal` finds, lazily: the literals are looked for one stretch of
     :data:`LAZY_CHUNK` characters at a time, so a caller that stops at an early match (a controller
     cue near the top) does not search the rest of the text."""
-    rule = rule if isinstance(rule, str) else tuple(rule)
-    low = text
-    if p.flags & re.I:
-        lits = rule_literals(rule)
-        low = lowered(text)
-        if lits and (len(low) != len(text) or has_case_traps(text)):
-            lits = ()
-    else:
-        lits = rule_literals(rule, False)
+    low, lits = _search_plan(p, text, rule)
     if not lits:
         yield from finditer(p, text)
         return
@@ -225,3 +224,25 @@ def finditer_marked(p: re.Pattern[str], text: str) -> list[re.Match[str]]:
     for j in _before_marks(text, "".join(sorted(set(lead.group(2))))):
         starts.update(j - len(w) for w in words if j >= len(w) and text.startswith(w, j - len(w)))
     return _finditer_from(p, text, sorted(starts))
+
+
+@cache
+def _needed_lower(p: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which every match of ``p`` (compiled ignoring case) holds: the
+    :func:`.scan.needed_literals` of its pattern read case-sensitively; None when there are none such."""
+    found = needed_literals(re.compile(p.pattern, p.flags & ~re.I))
+    if found is None or not all(s.isascii() for s in found):
+        return None
+    return tuple(sorted({s.lower() for s in found}))
+
+
+def may_match(p: re.Pattern[str], text: str) -> bool:
+    """False when ``p`` (compiled ignoring case) cannot match in ``text``: the text holds none of the strings
+    every match holds (:func:`_needed_lower`, looked for in the lower-cased text). A text that ``str.lower`` may
+    not fold as the regex does (its length changes, or :data:`CASE_TRAPS` occur) may always match, as in
+    :func:`finditer_literal`."""
+    needed = _needed_lower(p)
+    if needed is None:
+        return True
+    low = text.lower()
+    return len(low) != len(text) or has_case_traps(text) or any(s in low for s in needed)

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from ..model import Span
 from .context import DocContext, Sentence, clause_bounds
 from .lexicon import rules, rx
+from .literals import may_match
 from .mentions import Mention
-from .transfers import may_match
 
 #: Roles a surface form can give (``recipient`` is the default, not a cue).
 CUED_ROLES = ("controller", "joint_controller", "processor", "sub_processor")
@@ -78,7 +78,7 @@ def _chain_cue(ctx: DocContext, sent: Sentence) -> tuple[str, int, int] | None:
     if found:
         return sent.text[found[0][1]:found[0][2]], sent.start + found[0][1], sent.start + found[0][2]
     m = rx("roles", "chain", re.I).search(sent.text)
-    if m is None and may_match("roles", "infra", sent.text) and rx("roles", "infra", re.I).search(sent.text):
+    if m is None and may_match(rx("roles", "infra", re.I), sent.text) and rx("roles", "infra", re.I).search(sent.text):
         m = rx("roles", "infra_chain", re.I).search(sent.text)
     return (m.group(), sent.start + m.start(), sent.start + m.end()) if m else None
 

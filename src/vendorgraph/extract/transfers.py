@@ -21,14 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from ..model import Negation, Span
 from .context import DocContext, Sentence
 from .lexicon import countries, find_labels, mechanism_patterns, rx
-from .literals import has_case_traps
+from .literals import may_match
 from .recipients import recipients as _recipients
-from .scan import needed_literals
 from .scopes import (Scope, bracketed_countries, bracketed_mechanisms, mechanisms_for_countries,
                      parenthesised_mechanisms, recipient_scopes)
 
@@ -313,7 +311,7 @@ def _named_only(body: str, dests: set[str]) -> str | bool:
 def _unnamed_subs(body: str, recips: list[str]) -> set[str]:
     """Destinations of a named processor's unnamed sub-processors ("SAP setzt Unterauftragsverarbeiter in
     Indien ein", "HubSpot's sub-processors worldwide"): they go to the IT-provider category via it."""
-    if len(recips) != 1 or recips[0].startswith("category:") or not may_match("transfers", "unnamed_sub_processors", body):
+    if len(recips) != 1 or recips[0].startswith("category:") or not may_match(rx("transfers", "unnamed_sub_processors", re.I), body):
         return set()
     out: set[str] = set()
     for m in rx("transfers", "unnamed_sub_processors", re.I).finditer(body):
@@ -325,29 +323,6 @@ def _unnamed_subs(body: str, recips: list[str]) -> set[str]:
             found.add(THIRD)  # "in the USA and other third countries", "outside the EU, in particular in the USA"
         out |= found
     return out
-
-
-@cache
-def _needed_lower(group: str, key: str) -> tuple[str, ...] | None:
-    """Lower-case ASCII strings one of which every match of ``rx(group, key, re.I)`` holds (the
-    :func:`.scan.needed_literals` of the rule read case-sensitively), or None when there are none such."""
-    p = rx(group, key, re.I)
-    found = needed_literals(re.compile(p.pattern, p.flags & ~re.I))
-    if found is None or not all(s.isascii() for s in found):
-        return None
-    return tuple(sorted({s.lower() for s in found}))
-
-
-def may_match(group: str, key: str, text: str) -> bool:
-    """False when ``rx(group, key, re.I)`` cannot match in ``text``: it holds none of the strings every match holds
-    (:func:`_needed_lower`, looked for in the lower-cased text). A text that ``str.lower`` may not fold as the regex
-    does (its length changes, or :data:`.literals.CASE_TRAPS` occur) may always match, as in
-    :func:`.literals.finditer_literal`."""
-    needed = _needed_lower(group, key)
-    if needed is None:
-        return True
-    low = text.lower()
-    return len(low) != len(text) or has_case_traps(text) or any(s in low for s in needed)
 
 
 def _clause_binding(body: str, mechs: list[tuple[str, int, int]], found: list[tuple[str, int, int]]
