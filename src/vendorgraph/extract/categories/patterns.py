@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from ...resources import data_dir
 from ..literals import CASE_TRAPS as _CASE_TRAPS
@@ -196,55 +196,51 @@ def found(text: str, fast: _Fast, passed: bool | None = None) -> bool:
     return any(units[i].search(text) for i in fast.always)
 
 
-def finditer_in(text: str, fast: _Fast, lo: int, hi: int) -> list[re.Match[str]]:
-    """``list(fast.rx.finditer(text, lo, hi))``, with the regex tried only where one of its literals
-    occurs in ``text[lo:hi]`` (every match starts at one, see :func:`_found`), in order and without
-    overlaps as ``finditer`` does; the whole window is searched when the rule has no literal pre-test,
-    lower-casing changes the window's length or :data:`_CASE_TRAPS` occur in it."""
+def _starts_in(text: str, fast: _Fast, lo: int, hi: int) -> Iterable[int] | None:
+    """Where one of the rule's literals occurs in ``text[lo:hi]`` (offsets in the window, in order), or None when
+    the whole window must be searched: the rule has no literal pre-test, or lower-casing changes the window's
+    length or :data:`_CASE_TRAPS` occur in it."""
     if fast.pretest is None:
-        return list(fast.rx.finditer(text, lo, hi))
+        return None
     window = text[lo:hi]
     low = window.lower()
     if len(low) != len(window) or has_case_traps(window):
-        return list(fast.rx.finditer(text, lo, hi))
+        return None
     if fast.starts is not None:
-        starts: Iterable[int] = [m.start() for m in fast.starts.finditer(low)]
-    else:
-        starts = literal_starts(low, fast.literals)
-    out: list[re.Match[str]] = []
-    end = lo
+        return (m.start() for m in fast.starts.finditer(low))
+    return literal_starts(low, fast.literals)
+
+
+def _matches_in(text: str, fast: _Fast, lo: int, hi: int, stop: int) -> Iterator[re.Match[str]]:
+    """The matches of ``fast.rx`` in ``text[lo:hi]`` that start before ``stop``, in order and without overlaps as
+    ``finditer`` finds them, lazily; the regex is tried only where a literal occurs (see :func:`_starts_in`)."""
+    starts = _starts_in(text, fast, lo, hi)
+    if starts is None:
+        for m in fast.rx.finditer(text, lo, hi):
+            if m.start() >= stop:
+                return
+            yield m
+        return
+    after = lo  # the end of the last match: the next one starts there or later
     for s in starts:
-        if lo + s >= end and (m := fast.rx.match(text, lo + s, hi)) is not None:
-            out.append(m)
-            end = m.end()
-    return out
+        if lo + s >= stop:
+            return
+        if lo + s >= after and (m := fast.rx.match(text, lo + s, hi)) is not None:
+            yield m
+            after = m.end()
+
+
+def finditer_in(text: str, fast: _Fast, lo: int, hi: int) -> list[re.Match[str]]:
+    """``list(fast.rx.finditer(text, lo, hi))``, with the regex tried only where one of its literals
+    occurs in ``text[lo:hi]`` (every match starts at one, see :func:`_found`)."""
+    return list(_matches_in(text, fast, lo, hi, hi))
 
 
 def overlaps_in(text: str, fast: _Fast, lo: int, hi: int, start: int, end: int) -> bool:
     """``any(m.start() < end and start < m.end() for m in finditer_in(text, fast, lo, hi))``: some match
-    in ``text[lo:hi]`` overlaps ``text[start:end]``; the matches are found in order as there, and the
-    search stops at the first one starting at ``end`` or later."""
-    if fast.pretest is not None:
-        window = text[lo:hi]
-        low = window.lower()
-        if len(low) == len(window) and not has_case_traps(window):
-            starts: Iterable[int] = ((m.start() for m in fast.starts.finditer(low)) if fast.starts is not None
-                                     else literal_starts(low, fast.literals))
-            after = lo  # the end of the last match: the next one starts there or later
-            for s in starts:
-                if lo + s >= end:
-                    return False
-                if lo + s >= after and (m := fast.rx.match(text, lo + s, hi)) is not None:
-                    if start < m.end():
-                        return True
-                    after = m.end()
-            return False
-    for m in fast.rx.finditer(text, lo, hi):
-        if m.start() >= end:
-            return False
-        if start < m.end():
-            return True
-    return False
+    in ``text[lo:hi]`` overlaps ``text[start:end]``; the search stops at the first match starting at ``end``
+    or later."""
+    return any(start < m.end() for m in _matches_in(text, fast, lo, hi, end))
 
 
 def found_exactly(text: str, fast: _Fast) -> bool:
